@@ -1,0 +1,111 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { BASE_URL_EXPRESSION, DEFAULT_API_VERSION, HEADER } from '../nodes/shared/wire';
+
+export class JuspayApi implements ICredentialType {
+	name = 'juspayApi';
+
+	displayName = 'Juspay API';
+
+	icon: Icon = { light: 'file:../icons/juspay.svg', dark: 'file:../icons/juspay.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-juspay/n8n-nodes-juspay#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Sandbox', value: 'sandbox', description: 'https://sandbox.juspay.in' },
+				{ name: 'Production', value: 'production', description: 'https://api.juspay.in' },
+				{
+					name: 'Custom URL',
+					value: 'custom',
+					description: 'Another Juspay host, such as an HDFC SmartGateway or .juspay.io tenant',
+				},
+			],
+			default: 'sandbox',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://smartgateway.hdfcbank.com',
+			description: 'The Juspay API host to call, without a trailing path',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'From the Juspay dashboard: Payments › Settings › Security › API Keys. Sent as the HTTP Basic username with an empty password.',
+		},
+		{
+			displayName: 'Merchant ID',
+			name: 'merchantId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Your Juspay merchant ID, sent in the x-merchantid header',
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'string',
+			default: DEFAULT_API_VERSION,
+			description: 'Sent in the version header; it pins the shape of Juspay responses',
+		},
+		{
+			displayName: 'Webhook Username',
+			name: 'webhookUsername',
+			type: 'string',
+			default: '',
+			description:
+				'Used by the Juspay Trigger: the username entered in the Juspay dashboard under Settings › Webhooks',
+		},
+		{
+			displayName: 'Webhook Password',
+			name: 'webhookPassword',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Used by the Juspay Trigger: the password entered in the Juspay dashboard under Settings › Webhooks',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: { username: '={{$credentials.apiKey}}', password: '' },
+			headers: {
+				[HEADER.merchantId]: '={{$credentials.merchantId}}',
+				[HEADER.version]: `={{$credentials.apiVersion || "${DEFAULT_API_VERSION}"}}`,
+			},
+		},
+	};
+
+	// An order id that cannot exist: Juspay answers 401 for a bad key or merchant, and a
+	// "not found" for good ones, which the rules below treat as a passed test.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: BASE_URL_EXPRESSION,
+			url: '/orders/n8nCredentialCheck',
+			method: 'GET',
+			headers: { Accept: 'application/json' },
+		},
+	};
+}

@@ -1,0 +1,44 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { BASE_URL_EXPRESSION } from '../shared/wire';
+import { customerDescription } from './resources/customer';
+import { orderDescription } from './resources/order';
+
+export class Juspay implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Juspay',
+		name: 'juspay',
+		icon: { light: 'file:../../icons/juspay.svg', dark: 'file:../../icons/juspay.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create and sync customers, create orders, check order status and refund with Juspay',
+		defaults: { name: 'Juspay' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'juspayApi', required: true }],
+		// Shared by every operation; each operation's preSend adds path, routing id and body,
+		// and its postReceive maps Juspay's errors (hence no throwing on HTTP status here).
+		requestDefaults: {
+			baseURL: BASE_URL_EXPRESSION,
+			headers: { Accept: 'application/json' },
+			ignoreHttpStatusErrors: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Order', value: 'order' },
+				],
+				default: 'order',
+			},
+			...customerDescription,
+			...orderDescription,
+		],
+	};
+}

@@ -1,0 +1,127 @@
+import type {
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INode,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** The error fields Juspay puts in a response body (all optional: older APIs use fewer). */
+export interface JuspayErrorBody {
+	status?: string;
+	status_id?: number;
+	order_id?: string;
+	error_code?: string;
+	error_message?: string;
+	user_message?: string;
+	error_info?: {
+		code?: string;
+		category?: string;
+		user_message?: string;
+		developer_message?: string;
+		fields?: Array<{ field_name?: string; reason?: string }>;
+	};
+}
+
+export interface JuspayErrorText {
+	message: string;
+	description: string;
+}
+
+/** How to fix it, by Juspay error code (or status where Juspay sends no code). */
+const FIXES: Record<string, string> = {
+	access_denied:
+		'Check the API key and merchant ID in the Juspay credential, and that its environment (sandbox, production or custom URL) is the one the key belongs to',
+	UNAUTHORIZED:
+		'Check the API key and merchant ID in the Juspay credential, and that its environment (sandbox, production or custom URL) is the one the key belongs to',
+	NOT_FOUND:
+		'Check the Order ID: Juspay knows no order with this ID for this merchant in this environment',
+	object_not_found:
+		'Check the Customer ID: use the Juspay customer ID (cst_…) or your Object Reference ID of an existing customer',
+	'duplicate.call':
+		'Juspay has already accepted a refund with this Unique Request ID for this order, or the same amount was refunded seconds ago. For a new refund, use a new Unique Request ID',
+	'invalid.amount.exceeded':
+		"The Amount is more than what is left to refund on this order (its amount minus amount_refunded). Use the order's Get Status operation to see what can still be refunded",
+	'invalid.amount': 'Enter a positive amount with at most two decimal places',
+	'invalid.order.status':
+		'Only orders in status CHARGED can be refunded: check the order with Get Status first',
+	'Mandatory fields are missing': 'Fill in the fields Juspay names above',
+	ALREADY_EXISTS: 'Use a new ID, or fetch the existing record instead of creating it again',
+};
+
+function fixFor(statusCode: number, body: JuspayErrorBody): string {
+	for (const key of [body.error_code, body.error_info?.code, body.status]) {
+		if (key && FIXES[key]) return FIXES[key];
+	}
+	if (statusCode === 401 || statusCode === 403) return FIXES.access_denied;
+	if (statusCode === 429) {
+		return 'Juspay is limiting the request rate: turn on batching under Options › Batching, or retry later';
+	}
+	if (statusCode >= 500) {
+		return 'Juspay could not process the request: try again later, or turn on Retry On Fail in the node settings';
+	}
+	return 'Check the parameters against the Juspay API reference';
+}
+
+function asErrorBody(body: unknown): JuspayErrorBody {
+	return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as JuspayErrorBody) : {};
+}
+
+/** Juspay's own words for what went wrong, and what the user can do about it. */
+export function describeJuspayError(statusCode: number, rawBody: unknown): JuspayErrorText {
+	const body = asErrorBody(rawBody);
+	const info = body.error_info ?? {};
+	const fieldReasons = (info.fields ?? [])
+		.filter((field) => field.field_name)
+		.map((field) => `${field.field_name}: ${field.reason ?? 'invalid'}`);
+	const juspayWords =
+		info.developer_message ||
+		body.error_message ||
+		info.user_message ||
+		body.user_message ||
+		(body.status === 'NOT_FOUND' && body.order_id ? `Order ${body.order_id} not found` : '') ||
+		(typeof rawBody === 'string' && rawBody.trim() ? rawBody.trim().slice(0, 200) : '') ||
+		`Juspay answered with HTTP status ${statusCode}`;
+
+	const facts = [
+		body.error_code && `error code: ${body.error_code}`,
+		info.code && info.code !== body.error_code && `code: ${info.code}`,
+		body.status && `status: ${body.status}`,
+		`HTTP ${statusCode}`,
+	].filter(Boolean);
+	const details = [...fieldReasons, ...facts].join('; ');
+	return {
+		message: juspayWords,
+		description: `${fixFor(statusCode, body)}. Juspay said: ${details}`,
+	};
+}
+
+/** Turns a Juspay error response into the NodeApiError n8n shows, in Juspay's words. */
+export function juspayApiError(
+	node: INode,
+	response: Pick<IN8nHttpFullResponse, 'statusCode' | 'body'>,
+	itemIndex?: number,
+): NodeApiError {
+	const { message, description } = describeJuspayError(response.statusCode, response.body);
+	const cause: JsonObject =
+		response.body !== null && typeof response.body === 'object'
+			? (response.body as JsonObject)
+			: { body: String(response.body ?? '') };
+	return new NodeApiError(node, cause, {
+		message,
+		description,
+		httpCode: String(response.statusCode),
+		itemIndex,
+	});
+}
+
+/** postReceive step every operation starts with: requests ignore HTTP errors, so map them here. */
+export async function throwOnJuspayError(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (response.statusCode < 400) return items;
+	throw juspayApiError(this.getNode(), response, this.getItemIndex());
+}

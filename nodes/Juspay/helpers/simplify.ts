@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+
+/**
+ * The small shapes behind the Simplify switch (at most 10 fields each, documented in the README).
+ * Customers get the gateway-neutral shape a multi-gateway app keeps; orders keep Juspay's names.
+ */
+
+export function simplifyCustomer(customer: IDataObject): IDataObject {
+	return {
+		id: customer.id ?? null,
+		reference_id: customer.object_reference_id ?? null,
+		email: customer.email_address ?? null,
+		phone: customer.mobile_number ?? null,
+		phone_country_code: customer.mobile_country_code ?? null,
+		first_name: customer.first_name ?? null,
+		last_name: customer.last_name ?? null,
+		created_at: customer.date_created ?? null,
+		updated_at: customer.last_updated ?? null,
+	};
+}
+
+export function simplifyRefund(refund: IDataObject): IDataObject {
+	return {
+		id: refund.id ?? null,
+		unique_request_id: refund.unique_request_id ?? null,
+		status: refund.status ?? null,
+		amount: refund.amount ?? null,
+	};
+}
+
+export function simplifyOrder(order: IDataObject): IDataObject {
+	const refunds = Array.isArray(order.refunds) ? (order.refunds as IDataObject[]) : [];
+	const txnDetail = (order.txn_detail ?? {}) as IDataObject;
+	return {
+		order_id: order.order_id ?? null,
+		status: order.status ?? null,
+		status_id: order.status_id ?? null,
+		amount: order.amount ?? null,
+		amount_refunded: order.amount_refunded ?? 0,
+		currency: order.currency ?? null,
+		customer_id: order.customer_id ?? null,
+		payment_method_type: order.payment_method_type ?? null,
+		txn_id: order.txn_id ?? txnDetail.txn_id ?? null,
+		refunds: refunds.map(simplifyRefund),
+	};
+}
+
+function simplifyWhenAsked(shape: (json: IDataObject) => IDataObject) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		if (!this.getNodeParameter('simplify', false)) return items;
+		return items.map((item) => ({ ...item, json: shape(item.json) }));
+	};
+}
+
+/** postReceive steps: a no-op unless the user turned Simplify on. */
+export const simplifyCustomerOutput = simplifyWhenAsked(simplifyCustomer);
+export const simplifyOrderOutput = simplifyWhenAsked((json) => {
+	const simple = simplifyOrder(json);
+	// A refund's output says whether it was a replay of one Juspay already had.
+	return 'replayed' in json ? { ...simple, replayed: json.replayed } : simple;
+});

@@ -1,0 +1,96 @@
+/**
+ * Input checks that run before anything is sent to Juspay. Pure functions: each returns the
+ * value to send or throws InvalidParameterError naming the parameter as the user sees it.
+ */
+
+export class InvalidParameterError extends Error {
+	constructor(
+		message: string,
+		readonly description: string,
+	) {
+		super(message);
+		this.name = 'InvalidParameterError';
+	}
+}
+
+const AMOUNT_PATTERN = /^\d+(\.\d{1,2})?$/;
+const ALPHANUMERIC_ID = /^[A-Za-z0-9]{1,20}$/;
+// Lookups also accept ids created outside n8n: Juspay's own samples use ids such as sample_ord_200.
+const LOOKUP_ID = /^[A-Za-z0-9_-]{1,20}$/;
+const DIGITS = /^\d+$/;
+
+function display(value: unknown): string {
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	return text === undefined ? String(value) : text;
+}
+
+/**
+ * Amount in major units (rupees) as Juspay wants it: positive, at most two decimals.
+ * Returns the canonical decimal text sent on the wire, e.g. 100.5 → "100.5", "10.00" → "10.00".
+ */
+export function requireAmount(value: unknown, parameter = 'Amount'): string {
+	const text = typeof value === 'number' ? numberText(value) : typeof value === 'string' ? value.trim() : '';
+	if (!AMOUNT_PATTERN.test(text) || Number(text) <= 0) {
+		throw new InvalidParameterError(
+			`The ${parameter} ${display(value)} is not a valid amount`,
+			`Enter a positive amount in major units (e.g. rupees) with at most two decimal places, e.g. 100.50`,
+		);
+	}
+	return text;
+}
+
+function numberText(value: number): string {
+	// A float such as 0.1 + 0.2 prints with many digits; that is refused rather than rounded,
+	// because rounding money silently is worse than asking.
+	return Number.isFinite(value) ? String(value) : '';
+}
+
+/** Ids Juspay restricts to alphanumerics, at most 20 characters (order ids, refund request ids). */
+export function requireAlphanumericId(value: unknown, parameter: string): string {
+	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	if (!ALPHANUMERIC_ID.test(text)) {
+		throw new InvalidParameterError(
+			`The ${parameter} ${display(value)} is not valid`,
+			`Juspay accepts only letters and digits here, at most 20 characters, e.g. ord20261122A1`,
+		);
+	}
+	return text;
+}
+
+/** An existing order's id, to look it up or refund it. */
+export function requireOrderIdForLookup(value: unknown, parameter = 'Order ID'): string {
+	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	if (!LOOKUP_ID.test(text)) {
+		throw new InvalidParameterError(
+			`The ${parameter} ${display(value)} is not valid`,
+			`Juspay order ids are at most 20 characters of letters, digits, "_" or "-", e.g. ord20261122A1`,
+		);
+	}
+	return text;
+}
+
+export function requireText(value: unknown, parameter: string): string {
+	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	if (text === '') {
+		throw new InvalidParameterError(`The ${parameter} is empty`, `Enter a value for ${parameter}`);
+	}
+	return text;
+}
+
+/** Juspay wants phone numbers as digits only, without "+" or a country code. */
+export function requireDigits(value: unknown, parameter: string, example: string): string {
+	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	if (!DIGITS.test(text)) {
+		throw new InvalidParameterError(
+			`The ${parameter} ${display(value)} must contain digits only`,
+			`Remove spaces, "+" and other characters, e.g. ${example}`,
+		);
+	}
+	return text;
+}
+
+/** Optional variant: undefined or '' stay unset, anything else must be digits. */
+export function optionalDigits(value: unknown, parameter: string, example: string): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	return requireDigits(value, parameter, example);
+}

@@ -1,0 +1,96 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { optionalText, type RequestBuilder } from '../../helpers/request';
+import { optionalDigits, requireDigits, requireText } from '../../helpers/validation';
+
+const showOnlyForCustomerCreate = { operation: ['create'], resource: ['customer'] };
+
+export const customerCreateDescription: INodeProperties[] = [
+	{
+		displayName: 'Object Reference ID',
+		name: 'objectReferenceId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. customer@example.com',
+		description:
+			'Your own unique ID for this customer (at least 8 characters), such as the ID in your CRM, an email address or a phone number',
+		displayOptions: { show: showOnlyForCustomerCreate },
+	},
+	{
+		displayName: 'Mobile Number',
+		name: 'mobileNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 9988776655',
+		description: 'Digits only, without "+" or the country code',
+		displayOptions: { show: showOnlyForCustomerCreate },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showOnlyForCustomerCreate },
+		options: [
+			{
+				displayName: 'Email Address',
+				name: 'emailAddress',
+				type: 'string',
+				placeholder: 'e.g. nathan@example.com',
+				default: '',
+			},
+			{
+				displayName: 'First Name',
+				name: 'firstName',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Get Client Auth Token',
+				name: 'getClientAuthToken',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to also return a client auth token (valid 15 minutes) for Juspay client SDKs',
+			},
+			{
+				displayName: 'Last Name',
+				name: 'lastName',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Mobile Country Code',
+				name: 'mobileCountryCode',
+				type: 'string',
+				placeholder: 'e.g. 91',
+				default: '',
+				description: 'Digits only, without "+"',
+			},
+		],
+	},
+];
+
+export const buildCustomerCreate: RequestBuilder = function () {
+	const objectReferenceId = requireText(
+		this.getNodeParameter('objectReferenceId', ''),
+		'Object Reference ID',
+	);
+	const fields = this.getNodeParameter('additionalFields', {}) as Record<string, unknown>;
+	return {
+		path: '/customers',
+		routingId: objectReferenceId,
+		form: {
+			object_reference_id: objectReferenceId,
+			mobile_number: requireDigits(this.getNodeParameter('mobileNumber', ''), 'Mobile Number', '9988776655'),
+			email_address: optionalText(fields.emailAddress),
+			first_name: optionalText(fields.firstName),
+			last_name: optionalText(fields.lastName),
+			mobile_country_code: optionalDigits(fields.mobileCountryCode, 'Mobile Country Code', '91'),
+			'options.get_client_auth_token': fields.getClientAuthToken ? 'true' : undefined,
+		},
+	};
+};

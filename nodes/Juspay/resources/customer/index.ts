@@ -1,0 +1,61 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { throwOnJuspayError } from '../../helpers/errorHandler';
+import { sendJuspayRequest } from '../../helpers/request';
+import { simplifyCustomerOutput } from '../../helpers/simplify';
+import { buildCustomerCreate, customerCreateDescription } from './create';
+import { buildCustomerGet, customerGetDescription } from './get';
+import { buildCustomerUpdate, customerUpdateDescription } from './update';
+
+const showOnlyForCustomers = { resource: ['customer'] };
+
+const customerOutput = { postReceive: [throwOnJuspayError, simplifyCustomerOutput] };
+
+export const customerDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForCustomers },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a customer',
+				description: 'Create a customer in Juspay',
+				routing: {
+					request: { method: 'POST' },
+					send: { preSend: [sendJuspayRequest(buildCustomerCreate)] },
+					output: customerOutput,
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a customer',
+				description: 'Get a customer by Juspay ID or by your Object Reference ID',
+				routing: {
+					request: { method: 'GET' },
+					send: { preSend: [sendJuspayRequest(buildCustomerGet)] },
+					output: customerOutput,
+				},
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a customer',
+				description: "Update a customer's contact details",
+				routing: {
+					request: { method: 'POST' },
+					send: { preSend: [sendJuspayRequest(buildCustomerUpdate)] },
+					output: customerOutput,
+				},
+			},
+		],
+		default: 'get',
+	},
+	...customerCreateDescription,
+	...customerGetDescription,
+	...customerUpdateDescription,
+];

@@ -1,0 +1,122 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { optionalText, type RequestBuilder } from '../../helpers/request';
+import { optionalDigits, requireAlphanumericId, requireAmount } from '../../helpers/validation';
+import { amountProperty, orderIdProperty } from '../../shared/descriptions';
+
+const showOnlyForOrderCreate = { operation: ['create'], resource: ['order'] };
+
+const UDF_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+const udfFields: INodeProperties[] = UDF_NUMBERS.map((n) => ({
+	displayName: `UDF ${n}`,
+	name: `udf${n}`,
+	type: 'string',
+	default: '',
+	description:
+		n <= 5
+			? `User-defined field ${n}, echoed in order status and webhooks (at most 255 characters, no special characters)`
+			: `User-defined field ${n}, echoed in order status and webhooks (at most 255 characters)`,
+}));
+
+export const orderCreateDescription: INodeProperties[] = [
+	{
+		...orderIdProperty,
+		description:
+			'A new, unique ID for the order: letters and digits, at most 20 characters. Juspay never accepts an order ID twice.',
+		displayOptions: { show: showOnlyForOrderCreate },
+	},
+	{ ...amountProperty, displayOptions: { show: showOnlyForOrderCreate } },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showOnlyForOrderCreate },
+		options: [
+			{
+				displayName: 'Currency',
+				name: 'currency',
+				type: 'string',
+				default: 'INR',
+				placeholder: 'e.g. INR',
+				description: 'ISO 4217 currency code; Juspay uses INR when this is not set',
+			},
+			{
+				displayName: 'Customer Email',
+				name: 'customerEmail',
+				type: 'string',
+				placeholder: 'e.g. nathan@example.com',
+				default: '',
+			},
+			{
+				displayName: 'Customer ID',
+				name: 'customerId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. cst_om2l6ctlptxwxuzj',
+				description: 'The Juspay customer ID or your Object Reference ID of the paying customer',
+			},
+			{
+				displayName: 'Customer Phone',
+				name: 'customerPhone',
+				type: 'string',
+				placeholder: 'e.g. 9988776655',
+				default: '',
+				description: 'Digits only',
+			},
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Get Client Auth Token',
+				name: 'getClientAuthToken',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to return the full order with a client auth token (valid 15 minutes) for Juspay client SDKs',
+			},
+			{
+				displayName: 'Product ID',
+				name: 'productId',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Return URL',
+				name: 'returnUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://shop.example.com/payment/done',
+				description:
+					'Where Juspay sends the customer after paying: a full URL without query string or fragment',
+			},
+			...udfFields,
+		],
+	},
+];
+
+export const buildOrderCreate: RequestBuilder = function () {
+	const orderId = requireAlphanumericId(this.getNodeParameter('orderId', ''), 'Order ID');
+	const amount = requireAmount(this.getNodeParameter('amount', ''));
+	const fields = this.getNodeParameter('additionalFields', {}) as Record<string, unknown>;
+	const customerId = optionalText(fields.customerId);
+	const form: Record<string, string | undefined> = {
+		order_id: orderId,
+		amount,
+		currency: optionalText(fields.currency),
+		customer_id: customerId,
+		customer_email: optionalText(fields.customerEmail),
+		customer_phone: optionalDigits(fields.customerPhone, 'Customer Phone', '9988776655'),
+		description: optionalText(fields.description),
+		return_url: optionalText(fields.returnUrl),
+		product_id: optionalText(fields.productId),
+	};
+	for (const n of UDF_NUMBERS) form[`udf${n}`] = optionalText(fields[`udf${n}`]);
+	if (fields.getClientAuthToken) form['options.get_client_auth_token'] = 'true';
+	return { path: '/orders', routingId: customerId ?? orderId, form };
+};

@@ -1,0 +1,38 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { HEADER, resolveBaseUrl, type JuspayConnection } from './wire';
+
+export const CREDENTIAL_TYPE = 'juspayApi';
+
+type JuspayContext = IExecuteSingleFunctions | IWebhookFunctions;
+
+/**
+ * GET /orders/{order_id} outside the declarative routing: the refund replay and the trigger's
+ * confirmation need it. HTTP errors come back as a response, for the caller to map.
+ */
+export async function fetchOrderStatus(
+	context: JuspayContext,
+	orderId: string,
+): Promise<IN8nHttpFullResponse & { body: IDataObject }> {
+	const credentials = (await context.getCredentials(CREDENTIAL_TYPE)) as JuspayConnection;
+	const options: IHttpRequestOptions = {
+		method: 'GET',
+		baseURL: resolveBaseUrl(credentials),
+		url: `/orders/${encodeURIComponent(orderId)}`,
+		headers: { Accept: 'application/json', [HEADER.routingId]: orderId },
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	return (await context.helpers.httpRequestWithAuthentication.call(
+		context,
+		CREDENTIAL_TYPE,
+		options,
+	)) as IN8nHttpFullResponse & { body: IDataObject };
+}

@@ -1,0 +1,72 @@
+/**
+ * Juspay's wire details in one place: hosts, headers and body encoding.
+ * The node, its credential and the trigger all read from here, so a host or header
+ * changes in one file. Source: Juspay Express Checkout API reference (see README).
+ */
+
+export const JUSPAY_HOSTS = {
+	sandbox: 'https://sandbox.juspay.in',
+	production: 'https://api.juspay.in',
+} as const;
+
+export type JuspayEnvironment = keyof typeof JUSPAY_HOSTS | 'custom';
+
+/** The `version` header pins Juspay's response shapes; 2023-06-30 is what Juspay's own samples use. */
+export const DEFAULT_API_VERSION = '2023-06-30';
+
+export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+
+export const HEADER = {
+	merchantId: 'x-merchantid',
+	routingId: 'x-routing-id',
+	version: 'version',
+} as const;
+
+export interface JuspayConnection {
+	environment?: string;
+	baseUrl?: string;
+}
+
+/** Base URL for a credential: the environment's host, or the custom URL without a trailing slash. */
+export function resolveBaseUrl(credentials: JuspayConnection): string {
+	if (credentials.environment === 'production') return JUSPAY_HOSTS.production;
+	if (credentials.environment === 'custom') return trimTrailingSlashes(String(credentials.baseUrl ?? '').trim());
+	return JUSPAY_HOSTS.sandbox;
+}
+
+/**
+ * The same mapping as resolveBaseUrl(), as an n8n expression for `requestDefaults` and the
+ * credential test, which can only hold expressions. A unit test keeps the two in step.
+ */
+export const BASE_URL_EXPRESSION =
+	"={{ $credentials.environment === 'production' ? '" +
+	JUSPAY_HOSTS.production +
+	"' : $credentials.environment === 'custom' ? String($credentials.baseUrl || '').trim() : '" +
+	JUSPAY_HOSTS.sandbox +
+	"' }}";
+
+function trimTrailingSlashes(url: string): string {
+	let end = url.length;
+	while (end > 0 && url[end - 1] === '/') end--;
+	return url.slice(0, end);
+}
+
+export type FormValue = string | number | boolean | undefined | null;
+
+/**
+ * Juspay's form body: flat keys sent verbatim (`options.get_client_auth_token=true`, never
+ * `options[get_client_auth_token]`), and fields the user left empty are not sent at all.
+ */
+export function encodeForm(fields: Record<string, FormValue>): string {
+	const form = new URLSearchParams();
+	for (const [key, value] of Object.entries(fields)) {
+		if (value === undefined || value === null || value === '') continue;
+		form.append(key, String(value));
+	}
+	return form.toString();
+}
+
+/** `Authorization` value Juspay expects: Basic with the API key as username and an empty password. */
+export function basicAuthorization(username: string, password = ''): string {
+	return 'Basic ' + Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+}
