@@ -18,7 +18,10 @@ function commonHeaders(routingId: string) {
 	};
 }
 
-async function createCustomer(objectReferenceId = 'crm000123', extra: Record<string, unknown> = {}) {
+async function createCustomer(
+	objectReferenceId = 'crm000123',
+	extra: Record<string, unknown> = {},
+) {
 	return await runJuspayNode({
 		parameters: {
 			resource: 'customer',
@@ -65,7 +68,9 @@ describe('Customer › Create', () => {
 			last_name: 'Rao',
 		});
 		expect(String(items[0].json.id)).toMatch(/^cst_/);
-		expect(items[0].json.juspay).toMatchObject({ client_auth_token: expect.stringMatching(/^tkn_/) });
+		expect(items[0].json.juspay).toMatchObject({
+			client_auth_token: expect.stringMatching(/^tkn_/),
+		});
 	});
 
 	it('sends no optional field the user did not set, not even empty ones', async () => {
@@ -74,7 +79,9 @@ describe('Customer › Create', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(fixture.requests()[0].rawBody).toBe('object_reference_id=crm000124&mobile_number=9988776655');
+		expect(fixture.requests()[0].rawBody).toBe(
+			'object_reference_id=crm000124&mobile_number=9988776655',
+		);
 	});
 
 	it('refuses a mobile number with anything but digits before sending', async () => {
@@ -147,7 +154,11 @@ describe('Customer › Get', () => {
 	it('returns the raw Juspay customer when Simplify is off', async () => {
 		const created = await createCustomer('crm000200');
 		const { items } = await runJuspayNode({
-			parameters: { resource: 'customer', operation: 'get', customerId: String(created.items[0].json.id) },
+			parameters: {
+				resource: 'customer',
+				operation: 'get',
+				customerId: String(created.items[0].json.id),
+			},
 			credentials: fixture.credentials(),
 		});
 
@@ -192,7 +203,11 @@ describe('Customer › Update', () => {
 			'content-type': 'application/x-www-form-urlencoded',
 		});
 		expect(request.rawBody).toBe('email_address=new%40example.com&last_name=Iyer');
-		expect(items[0].json).toMatchObject({ id: customerId, email: 'new@example.com', last_name: 'Iyer' });
+		expect(items[0].json).toMatchObject({
+			id: customerId,
+			email: 'new@example.com',
+			last_name: 'Iyer',
+		});
 	});
 
 	it('refuses an update with no fields before sending', async () => {

@@ -8,7 +8,11 @@ import {
 
 const fixture = useJuspaySandbox();
 
-async function createOrder(orderId: string, amount: number | string = 250.5, additionalFields = {}) {
+async function createOrder(
+	orderId: string,
+	amount: number | string = 250.5,
+	additionalFields = {},
+) {
 	return await runJuspayNode({
 		parameters: { resource: 'order', operation: 'create', orderId, amount, additionalFields },
 		credentials: fixture.credentials(),
@@ -67,7 +71,9 @@ describe('Order › Create', () => {
 			'order_id=ord20261122A2&amount=99&currency=INR&options.get_client_auth_token=true',
 		);
 		expect(items[0].json).toMatchObject({ status: 'NEW', status_id: 10, amount: 99 });
-		expect(items[0].json.juspay).toMatchObject({ client_auth_token: expect.stringMatching(/^tkn_/) });
+		expect(items[0].json.juspay).toMatchObject({
+			client_auth_token: expect.stringMatching(/^tkn_/),
+		});
 	});
 
 	it.each([

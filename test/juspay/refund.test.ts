@@ -29,7 +29,11 @@ describe('Order › Refund', () => {
 	it('posts unique_request_id and amount and returns the order with the new refund', async () => {
 		await chargedOrder('ordR1');
 
-		const { items, error } = await refund({ orderId: 'ordR1', amount: 100.25, uniqueRequestId: 'ret123' });
+		const { items, error } = await refund({
+			orderId: 'ordR1',
+			amount: 100.25,
+			uniqueRequestId: 'ret123',
+		});
 
 		expect(error).toBeUndefined();
 		const [request] = fixture.requests();
@@ -43,7 +47,11 @@ describe('Order › Refund', () => {
 		});
 		expect(request.rawBody).toBe('unique_request_id=ret123&amount=100.25');
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ order_id: 'ordR1', amount_refunded: 100.25, replayed: false });
+		expect(items[0].json).toMatchObject({
+			order_id: 'ordR1',
+			amount_refunded: 100.25,
+			replayed: false,
+		});
 		expect(items[0].json.refunds).toEqual([
 			expect.objectContaining({ unique_request_id: 'ret123', amount: 100.25, status: 'PENDING' }),
 		]);
@@ -62,7 +70,12 @@ describe('Order › Refund', () => {
 
 	it('never refunds twice when Retry On Fail resends after a 5xx that came after Juspay recorded the refund', async () => {
 		await chargedOrder('ordR3');
-		fixture.sandbox.injectFault({ method: 'POST', path: '/orders/ordR3/refunds', status: 503, afterCommit: true });
+		fixture.sandbox.injectFault({
+			method: 'POST',
+			path: '/orders/ordR3/refunds',
+			status: 503,
+			afterCommit: true,
+		});
 
 		const { items, error } = await refund(
 			{ orderId: 'ordR3', amount: 40 },
@@ -122,7 +135,9 @@ describe('Order › Refund', () => {
 			customer_id: null,
 			payment_method_type: 'CARD',
 			txn_id: expect.any(String),
-			refunds: [{ id: expect.anything(), unique_request_id: 'rma777', status: 'PENDING', amount: 5 }],
+			refunds: [
+				{ id: expect.anything(), unique_request_id: 'rma777', status: 'PENDING', amount: 5 },
+			],
 			replayed: true,
 		});
 	});
@@ -143,7 +158,9 @@ describe('Order › Refund', () => {
 
 		const { error } = await refund({ orderId: 'ordR6', amount: 5, uniqueRequestId: 'other1' });
 
-		expect(error?.message).toBe('A refund call with the same amount is already processing for the order.');
+		expect(error?.message).toBe(
+			'A refund call with the same amount is already processing for the order.',
+		);
 		expect(error?.description).toContain('For a new refund, use a new Unique Request ID');
 		expect(refundsRecorded('ordR6')).toBe(0);
 	});
@@ -164,7 +181,10 @@ describe('Order › Refund', () => {
 		[{ amount: 0 }, 'The Amount 0 is not a valid amount'],
 		[{ amount: 1.005 }, 'The Amount 1.005 is not a valid amount'],
 		[{ uniqueRequestId: 'ret-1' }, 'The Unique Request ID ret-1 is not valid'],
-		[{ uniqueRequestId: 'r12345678901234567890' }, 'The Unique Request ID r12345678901234567890 is not valid'],
+		[
+			{ uniqueRequestId: 'r12345678901234567890' },
+			'The Unique Request ID r12345678901234567890 is not valid',
+		],
 		[{ orderId: 'ord 1' }, 'The Order ID ord 1 is not valid'],
 	])('refuses %p before sending', async (override, message) => {
 		const { error } = await refund({ orderId: 'ordR8', amount: 10, ...override });
