@@ -12,7 +12,8 @@ export class Juspay implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create and sync customers, create orders, check order status and refund with Juspay',
+		description:
+			'Create and sync customers, create orders, check order status and refund with Juspay',
 		defaults: { name: 'Juspay' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -30,7 +30,8 @@ export interface JuspayConnection {
 /** Base URL for a credential: the environment's host, or the custom URL without a trailing slash. */
 export function resolveBaseUrl(credentials: JuspayConnection): string {
 	if (credentials.environment === 'production') return JUSPAY_HOSTS.production;
-	if (credentials.environment === 'custom') return trimTrailingSlashes(String(credentials.baseUrl ?? '').trim());
+	if (credentials.environment === 'custom')
+		return trimTrailingSlashes(String(credentials.baseUrl ?? '').trim());
 	return JUSPAY_HOSTS.sandbox;
 }
 

@@ -1,10 +1,16 @@
 /** One local Juspay sandbox per test file, emptied before each test. */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { createJuspaySandbox, type JuspaySandbox, type RecordedRequest } from '../sandbox/juspay-sandbox';
+import {
+	createJuspaySandbox,
+	DEFAULTS,
+	type JuspaySandbox,
+	type RecordedRequest,
+} from '../sandbox/juspay-sandbox';
 
-export const API_KEY = 'test_api_key_9f8e7d';
-export const MERCHANT_ID = 'n8ntestmerchant';
+/** The sandbox's default credentials (made-up values, defined in the sandbox). */
+export const API_KEY = DEFAULTS.apiKey;
+export const MERCHANT_ID = DEFAULTS.merchantId;
 export const API_VERSION = '2023-06-30';
 /** What Juspay expects in Authorization: Basic base64(apiKey + ":"). */
 export const EXPECTED_AUTHORIZATION = 'Basic ' + Buffer.from(`${API_KEY}:`).toString('base64');
@@ -18,8 +24,6 @@ export interface SandboxFixture {
 
 export function useJuspaySandbox(options: { sameAmountWindowMs?: number } = {}): SandboxFixture {
 	const sandbox = createJuspaySandbox({
-		apiKey: API_KEY,
-		merchantId: MERCHANT_ID,
 		sameAmountWindowMs: options.sameAmountWindowMs ?? 0,
 	});
 	beforeAll(async () => {

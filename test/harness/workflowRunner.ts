@@ -227,9 +227,11 @@ export async function runJuspayNode(options: RunOptions): Promise<RunResult> {
 			nodeExecutionStack: [{ node: trigger, data: { main: [input] }, source: null }],
 		},
 	});
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-		workflow,
-	);
+	const run = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const taskData = run.data.resultData.runData.Juspay?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],

@@ -18,7 +18,7 @@ const secretForms = [API_KEY, Buffer.from(`${API_KEY}:`).toString('base64')];
 
 describe('Juspay errors', () => {
 	it("turns Juspay's 401 access_denied into an authorization message without the API key", async () => {
-		const wrongKey = 'wrong_key_5a5a5a';
+		const wrongKey = `not-${API_KEY}`;
 		const result = await runJuspayNode({
 			parameters: { resource: 'order', operation: 'get', orderId: 'ordX1' },
 			credentials: fixture.credentials({ apiKey: wrongKey }),

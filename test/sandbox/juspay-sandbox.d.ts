@@ -24,13 +24,19 @@ export interface JuspaySandbox {
 	apiKey: string;
 	merchantId: string;
 	requests: RecordedRequest[];
-	state: { customers: Map<string, Record<string, unknown>>; orders: Map<string, Record<string, unknown>> };
+	state: {
+		customers: Map<string, Record<string, unknown>>;
+		orders: Map<string, Record<string, unknown>>;
+	};
 	start(): Promise<{ url: string; port: number }>;
 	stop(): Promise<void>;
 	reset(): void;
 	clearRequests(): void;
 	clearFaults(): void;
-	chargeOrder(orderId: string, options?: { paymentMethodType?: string; paymentMethod?: string }): Record<string, unknown>;
+	chargeOrder(
+		orderId: string,
+		options?: { paymentMethodType?: string; paymentMethod?: string },
+	): Record<string, unknown>;
 	injectFault(fault: Fault): void;
 	getOrder(orderId: string): Record<string, unknown> | undefined;
 	getCustomer(id: string): Record<string, unknown> | undefined;
@@ -41,6 +47,8 @@ export interface JuspaySandbox {
 		options: { url: string; username?: string; password?: string; timeoutMs?: number },
 	): Promise<{ status: number; body: string; event: Record<string, unknown> }>;
 }
+
+export const DEFAULTS: { apiKey: string; merchantId: string; host: string; port: number };
 
 export function createJuspaySandbox(options?: {
 	apiKey?: string;

@@ -65,7 +65,9 @@ function fixFor(statusCode: number, body: JuspayErrorBody): string {
 }
 
 function asErrorBody(body: unknown): JuspayErrorBody {
-	return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as JuspayErrorBody) : {};
+	return body !== null && typeof body === 'object' && !Array.isArray(body)
+		? (body as JuspayErrorBody)
+		: {};
 }
 
 /** Juspay's own words for what went wrong, and what the user can do about it. */

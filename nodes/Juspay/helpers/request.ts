@@ -1,8 +1,4 @@
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	PreSendAction,
-} from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { encodeForm, FORM_CONTENT_TYPE, HEADER, type FormValue } from '../../shared/wire';
@@ -17,7 +13,9 @@ export interface JuspayRequest {
 	query?: Record<string, string>;
 }
 
-export type RequestBuilder = (this: IExecuteSingleFunctions) => JuspayRequest | Promise<JuspayRequest>;
+export type RequestBuilder = (
+	this: IExecuteSingleFunctions,
+) => JuspayRequest | Promise<JuspayRequest>;
 
 /** Percent-encodes an id for use as one path segment (customer reference ids may be e-mails). */
 export function pathSegment(id: string): string {

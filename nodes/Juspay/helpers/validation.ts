@@ -29,7 +29,8 @@ function display(value: unknown): string {
  * Returns the canonical decimal text sent on the wire, e.g. 100.5 → "100.5", "10.00" → "10.00".
  */
 export function requireAmount(value: unknown, parameter = 'Amount'): string {
-	const text = typeof value === 'number' ? numberText(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? numberText(value) : typeof value === 'string' ? value.trim() : '';
 	if (!AMOUNT_PATTERN.test(text) || Number(text) <= 0) {
 		throw new InvalidParameterError(
 			`The ${parameter} ${display(value)} is not a valid amount`,
@@ -47,7 +48,8 @@ function numberText(value: number): string {
 
 /** Ids Juspay restricts to alphanumerics, at most 20 characters (order ids, refund request ids). */
 export function requireAlphanumericId(value: unknown, parameter: string): string {
-	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	const text =
+		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 	if (!ALPHANUMERIC_ID.test(text)) {
 		throw new InvalidParameterError(
 			`The ${parameter} ${display(value)} is not valid`,
@@ -59,7 +61,8 @@ export function requireAlphanumericId(value: unknown, parameter: string): string
 
 /** An existing order's id, to look it up or refund it. */
 export function requireOrderIdForLookup(value: unknown, parameter = 'Order ID'): string {
-	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	const text =
+		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 	if (!LOOKUP_ID.test(text)) {
 		throw new InvalidParameterError(
 			`The ${parameter} ${display(value)} is not valid`,
@@ -70,7 +73,8 @@ export function requireOrderIdForLookup(value: unknown, parameter = 'Order ID'):
 }
 
 export function requireText(value: unknown, parameter: string): string {
-	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	const text =
+		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 	if (text === '') {
 		throw new InvalidParameterError(`The ${parameter} is empty`, `Enter a value for ${parameter}`);
 	}
@@ -79,7 +83,8 @@ export function requireText(value: unknown, parameter: string): string {
 
 /** Juspay wants phone numbers as digits only, without "+" or a country code. */
 export function requireDigits(value: unknown, parameter: string, example: string): string {
-	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	const text =
+		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 	if (!DIGITS.test(text)) {
 		throw new InvalidParameterError(
 			`The ${parameter} ${display(value)} must contain digits only`,
@@ -90,7 +95,11 @@ export function requireDigits(value: unknown, parameter: string, example: string
 }
 
 /** Optional variant: undefined or '' stay unset, anything else must be digits. */
-export function optionalDigits(value: unknown, parameter: string, example: string): string | undefined {
+export function optionalDigits(
+	value: unknown,
+	parameter: string,
+	example: string,
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	return requireDigits(value, parameter, example);
 }

@@ -85,7 +85,11 @@ export const buildCustomerCreate: RequestBuilder = function () {
 		routingId: objectReferenceId,
 		form: {
 			object_reference_id: objectReferenceId,
-			mobile_number: requireDigits(this.getNodeParameter('mobileNumber', ''), 'Mobile Number', '9988776655'),
+			mobile_number: requireDigits(
+				this.getNodeParameter('mobileNumber', ''),
+				'Mobile Number',
+				'9988776655',
+			),
 			email_address: optionalText(fields.emailAddress),
 			first_name: optionalText(fields.firstName),
 			last_name: optionalText(fields.lastName),
