@@ -1,0 +1,124 @@
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { ALL_EVENTS, JUSPAY_EVENTS } from './helpers/events';
+import { DEFAULT_MEMORY_SIZE, handleJuspayWebhook } from './helpers/webhook';
+
+export class JuspayTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Juspay Trigger',
+		name: 'juspayTrigger',
+		icon: { light: 'file:../../icons/juspay.svg', dark: 'file:../../icons/juspay.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description: 'Starts the workflow when Juspay sends a webhook, such as a payment or refund',
+		defaults: { name: 'Juspay Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'juspayApi', required: true }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: [
+			{
+				displayName:
+					'Juspay has no API to register webhooks: copy the Production URL above (Webhook URLs) and paste it in the Juspay dashboard under Settings › Webhooks, with the same username and password as the Webhook Username and Webhook Password of the credential. Until both are set in the credential, every delivery is refused with 401.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: [ALL_EVENTS],
+				description:
+					'The events that start the workflow; other deliveries are acknowledged and ignored',
+				options: [
+					{
+						name: 'All Events (*)',
+						value: ALL_EVENTS,
+						description: 'Every event, including ones Juspay adds later',
+					},
+					...JUSPAY_EVENTS.map(([value, description]) => ({ name: value, value, description })),
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Confirm With Order Status API',
+						name: 'confirmWithApi',
+						type: 'boolean',
+						default: false,
+						description:
+							"Whether to fetch the order from Juspay's Order Status API, as Juspay advises, and add a confirmation with the fields that disagree",
+					},
+					{
+						displayName: 'Deduplicate',
+						name: 'deduplicate',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to ignore a delivery whose event ID was already accepted (Juspay may deliver an event more than once)',
+					},
+					{
+						displayName: 'Drop Unconfirmed Events',
+						name: 'dropUnconfirmed',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to start nothing when the Order Status API disagrees with the webhook or does not know the order',
+						displayOptions: { show: { confirmWithApi: [true] } },
+					},
+					{
+						displayName: 'Include Headers',
+						name: 'includeHeaders',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to add the request headers (without Authorization) to the output',
+					},
+					{
+						displayName: 'Remember Last Events',
+						name: 'memorySize',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: DEFAULT_MEMORY_SIZE,
+						description: 'How many accepted event IDs to remember for de-duplication',
+					},
+				],
+			},
+		],
+	};
+
+	// Juspay webhooks are configured by hand in its dashboard: nothing to register remotely.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleJuspayWebhook.call(this);
+	}
+}

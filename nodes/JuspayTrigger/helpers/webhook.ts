@@ -1,0 +1,120 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { fetchOrderStatus, CREDENTIAL_TYPE } from '../../shared/transport';
+import { basicAuthMatches } from './basicAuth';
+import { confirmOrder } from './confirmation';
+import { eventOutput, isSelected, parseJuspayEvent } from './events';
+import { respond } from './respond';
+import { seenEventsFor, STATIC_DATA_KEY } from './seenEvents';
+
+/** Juspay's payloads are a few kilobytes; anything near this size is not a Juspay event. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MEMORY_SIZE = 10000;
+
+const REALM = { 'WWW-Authenticate': 'Basic realm="Juspay webhook", charset="UTF-8"' };
+
+interface TriggerOptions {
+	deduplicate?: boolean;
+	memorySize?: number;
+	confirmWithApi?: boolean;
+	dropUnconfirmed?: boolean;
+	includeHeaders?: boolean;
+}
+
+function rawBodyOf(context: IWebhookFunctions): string {
+	const raw = (context.getRequestObject() as { rawBody?: Buffer | string }).rawBody;
+	if (raw === undefined) return '';
+	return Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw);
+}
+
+/** Headers for the output, never the Authorization header. */
+function safeHeaders(context: IWebhookFunctions): IDataObject {
+	const headers = { ...(context.getHeaderData() as IDataObject) };
+	delete headers.authorization;
+	return headers;
+}
+
+/**
+ * One Juspay delivery: authenticate, read, filter, de-duplicate, optionally confirm, then start
+ * the workflow. Every refusal is answered here; Juspay retries anything that is not a 200.
+ */
+export async function handleJuspayWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const username = String(credentials.webhookUsername ?? '');
+	const password = String(credentials.webhookPassword ?? '');
+	if (username === '' || password === '') {
+		return respond(
+			this,
+			401,
+			{
+				message:
+					'This Juspay Trigger refuses all deliveries: set Webhook Username and Webhook Password in its Juspay credential, and the same values in the Juspay dashboard under Settings › Webhooks',
+			},
+			REALM,
+		);
+	}
+	if (!basicAuthMatches(this.getHeaderData().authorization, username, password)) {
+		return respond(this, 401, { message: 'Authorization required' }, REALM);
+	}
+
+	const rawBody = rawBodyOf(this);
+	if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) {
+		return respond(this, 413, { message: 'The body is too large to be a Juspay event' });
+	}
+	const parsed = parseJuspayEvent(this.getBodyData(), rawBody);
+	if ('problem' in parsed) {
+		return respond(this, 400, { message: `${parsed.problem}: this is not a Juspay webhook event` });
+	}
+	const { event } = parsed;
+
+	const events = this.getNodeParameter('events', []) as string[];
+	if (!isSelected(event.event_name, events)) {
+		return { webhookResponse: { received: true, started: false, reason: 'event not selected' } };
+	}
+
+	const options = this.getNodeParameter('options', {}) as TriggerOptions;
+	const deduplicate = options.deduplicate !== false;
+	const staticData = this.getWorkflowStaticData('node');
+	const node = this.getNode();
+	const seen = deduplicate
+		? seenEventsFor(
+				`${this.getWorkflow().id ?? ''}:${node.id}`,
+				staticData,
+				options.memorySize && options.memorySize > 0 ? options.memorySize : DEFAULT_MEMORY_SIZE,
+			)
+		: undefined;
+	if (seen && !seen.claim(event.id)) {
+		return { webhookResponse: { received: true, started: false, reason: 'duplicate event' } };
+	}
+
+	const item = eventOutput(event) as IDataObject;
+	if (options.confirmWithApi && item.order) {
+		const order = item.order as IDataObject;
+		const status = await fetchOrderStatus(this, String(order.order_id ?? ''));
+		item.confirmation =
+			status.statusCode < 400
+				? confirmOrder(order, status.body)
+				: {
+						confirmed: false,
+						status: null,
+						amount: null,
+						amount_refunded: null,
+						mismatches: ['order_not_found'],
+						message: `Order Status answered HTTP ${status.statusCode}`,
+					};
+		if (options.dropUnconfirmed && !(item.confirmation as IDataObject).confirmed) {
+			seen?.release(event.id);
+			return {
+				webhookResponse: {
+					received: true,
+					started: false,
+					reason: 'not confirmed by Order Status',
+				},
+			};
+		}
+	}
+	if (options.includeHeaders) item.headers = safeHeaders(this);
+
+	if (seen) staticData[STATIC_DATA_KEY] = seen.toJSON();
+	return { workflowData: [this.helpers.returnJsonArray(item)] };
+}
