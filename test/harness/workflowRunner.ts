@@ -76,7 +76,7 @@ class TestNodeTypes implements INodeTypes {
 
 const credentialTypes: Record<string, ICredentialType> = { juspayApi: new JuspayApi() };
 
-class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly store: Record<string, ICredentialDataDecryptedObject>) {
 		super();
 	}
