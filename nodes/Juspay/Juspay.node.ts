@@ -1,6 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION } from '../shared/wire';
 import { customerDescription } from './resources/customer';
 import { orderDescription } from './resources/order';
 
@@ -19,13 +18,9 @@ export class Juspay implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'juspayApi', required: true }],
-		// Shared by every operation; each operation's preSend adds path, routing id and body,
-		// and its postReceive maps Juspay's errors (hence no throwing on HTTP status here).
-		requestDefaults: {
-			baseURL: BASE_URL_EXPRESSION,
-			headers: { Accept: 'application/json' },
-			ignoreHttpStatusErrors: true,
-		},
+		// The credential adds base URL and auth; each operation's preSend adds path, headers and
+		// body, and its postReceive maps Juspay's errors (hence no throwing on HTTP status here).
+		requestDefaults: { ignoreHttpStatusErrors: true },
 		properties: [
 			{
 				displayName: 'Resource',

@@ -6,7 +6,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { HEADER, resolveBaseUrl, type JuspayConnection } from './wire';
+import { HEADER } from './wire';
 
 export const CREDENTIAL_TYPE = 'juspayApi';
 
@@ -14,16 +14,15 @@ type JuspayContext = IExecuteSingleFunctions | IWebhookFunctions;
 
 /**
  * GET /orders/{order_id} outside the declarative routing: the refund replay and the trigger's
- * confirmation need it. HTTP errors come back as a response, for the caller to map.
+ * confirmation need it. The credential adds base URL and auth; HTTP errors come back as a
+ * response, for the caller to map.
  */
 export async function fetchOrderStatus(
 	context: JuspayContext,
 	orderId: string,
 ): Promise<IN8nHttpFullResponse & { body: IDataObject }> {
-	const credentials = (await context.getCredentials(CREDENTIAL_TYPE)) as JuspayConnection;
 	const options: IHttpRequestOptions = {
 		method: 'GET',
-		baseURL: resolveBaseUrl(credentials),
 		url: `/orders/${encodeURIComponent(orderId)}`,
 		headers: { Accept: 'application/json', [HEADER.routingId]: orderId },
 		json: true,

@@ -23,8 +23,14 @@ export const HEADER = {
 } as const;
 
 export interface JuspayConnection {
-	environment?: string;
-	baseUrl?: string;
+	environment?: unknown;
+	baseUrl?: unknown;
+}
+
+export interface JuspayCredentials extends JuspayConnection {
+	apiKey?: unknown;
+	merchantId?: unknown;
+	apiVersion?: unknown;
 }
 
 /** Base URL for a credential: the environment's host, or the custom URL without a trailing slash. */
@@ -70,4 +76,28 @@ export function encodeForm(fields: Record<string, FormValue>): string {
 /** `Authorization` value Juspay expects: Basic with the API key as username and an empty password. */
 export function basicAuthorization(username: string, password = ''): string {
 	return 'Basic ' + Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+}
+
+interface RequestWithHeaders {
+	baseURL?: string;
+	url: string;
+	headers?: Record<string, unknown>;
+}
+
+/**
+ * What the `juspayApi` credential adds to every request: the environment's base URL (unless the
+ * request names one), Basic auth with the API key, and the merchant and version headers.
+ */
+export function juspayAuthentication<T extends RequestWithHeaders>(
+	credentials: JuspayCredentials,
+	request: T,
+): T {
+	request.baseURL = request.baseURL || resolveBaseUrl(credentials);
+	request.headers = {
+		...request.headers,
+		Authorization: basicAuthorization(String(credentials.apiKey ?? '')),
+		[HEADER.merchantId]: String(credentials.merchantId ?? ''),
+		[HEADER.version]: String(credentials.apiVersion || DEFAULT_API_VERSION),
+	};
+	return request;
 }

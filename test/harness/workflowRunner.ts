@@ -21,7 +21,6 @@ import {
 	type IRun,
 	type IWorkflowExecuteAdditionalData,
 	type IVersionedNodeType,
-	type IAuthenticateGeneric,
 	type ExecutionError,
 } from 'n8n-workflow';
 
@@ -56,10 +55,11 @@ function loadJuspayNode(): INodeType {
 }
 
 class TestNodeTypes implements INodeTypes {
-	private readonly types: Record<string, INodeType> = {
-		[MANUAL_TRIGGER]: manualTrigger,
-		[JUSPAY]: loadJuspayNode(),
-	};
+	private readonly types: Record<string, INodeType>;
+
+	constructor(nodeUnderTest: INodeType) {
+		this.types = { [MANUAL_TRIGGER]: manualTrigger, [JUSPAY]: nodeUnderTest };
+	}
 
 	getByName(name: string): INodeType | IVersionedNodeType {
 		return this.types[name];
@@ -93,27 +93,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 		requestOptions: IHttpRequestOptions,
-		workflow?: Workflow,
-		node?: INode,
 	): Promise<IHttpRequestOptions> {
-		const authenticate = credentialTypes[typeName].authenticate as IAuthenticateGeneric;
-		const resolve = (value: string) =>
-			workflow && node
-				? workflow.expression.getParameterValue(value, null, 0, 0, node.name, [], 'internal', {
-						$credentials: credentials,
-					})
-				: value;
-		const { auth, headers } = authenticate.properties;
-		if (auth) {
-			requestOptions.auth = {
-				username: String(resolve(auth.username ?? '')),
-				password: String(resolve(auth.password ?? '')),
-			};
-		}
-		for (const [key, value] of Object.entries(headers ?? {})) {
-			requestOptions.headers = { ...requestOptions.headers, [key]: String(resolve(String(value))) };
-		}
-		return requestOptions;
+		// n8n's CredentialsHelper calls a credential's authenticate function as is.
+		const authenticate = credentialTypes[typeName].authenticate;
+		if (typeof authenticate !== 'function')
+			throw new Error(`${typeName} has no authenticate function`);
+		return await authenticate(credentials, requestOptions);
 	}
 
 	async preAuthentication(): Promise<undefined> {
@@ -152,6 +137,8 @@ export interface RunOptions {
 	/** Node settings, e.g. { continueOnFail: true } or { retryOnFail: true, maxTries: 2 }. */
 	settings?: Partial<INode>;
 	executionId?: string;
+	/** Another node type to run in the Juspay node's place (the benchmark's baseline). */
+	nodeType?: INodeType;
 }
 
 export interface RunResult {
@@ -159,6 +146,8 @@ export interface RunResult {
 	error?: ExecutionError;
 	run: IRun;
 }
+
+const juspayNodeType = loadJuspayNode();
 
 let executionCounter = 0;
 
@@ -188,7 +177,7 @@ export async function runJuspayNode(options: RunOptions): Promise<RunResult> {
 		nodes: [trigger, juspay],
 		connections: { Start: { main: [[{ node: 'Juspay', type: 'main', index: 0 }]] } },
 		active: false,
-		nodeTypes: new TestNodeTypes(),
+		nodeTypes: new TestNodeTypes(options.nodeType ?? juspayNodeType),
 	});
 
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, {

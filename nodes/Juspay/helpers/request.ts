@@ -45,7 +45,11 @@ export function sendJuspayRequest(build: RequestBuilder): PreSendAction {
 			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 		}
 		requestOptions.url = request.path;
-		requestOptions.headers = { ...requestOptions.headers, [HEADER.routingId]: request.routingId };
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Accept: 'application/json',
+			[HEADER.routingId]: request.routingId,
+		};
 		if (request.query) requestOptions.qs = { ...requestOptions.qs, ...request.query };
 		if (request.form) {
 			requestOptions.headers['Content-Type'] = FORM_CONTENT_TYPE;

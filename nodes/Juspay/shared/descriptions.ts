@@ -1,10 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Properties several operations share; each operation adds its own displayOptions. */
+/**
+ * Properties several operations share, each defined once: n8n's routing engine resolves every
+ * top-level property of the node for every item, so one `orderId` property instead of three
+ * is three times less work per item when its value is an expression.
+ */
 
 export const customerIdProperty: INodeProperties = {
 	displayName: 'Customer ID',
 	name: 'customerId',
+	displayOptions: { show: { resource: ['customer'], operation: ['get', 'update'] } },
 	type: 'string',
 	required: true,
 	default: '',
@@ -15,22 +20,26 @@ export const customerIdProperty: INodeProperties = {
 export const orderIdProperty: INodeProperties = {
 	displayName: 'Order ID',
 	name: 'orderId',
+	displayOptions: { show: { resource: ['order'] } },
 	type: 'string',
 	required: true,
 	default: '',
 	placeholder: 'e.g. ord20261122A1',
-	description: 'Your order ID: letters and digits, at most 20 characters',
+	description:
+		'Your order ID: letters and digits, at most 20 characters. To create an order, use an ID Juspay has never seen: it never accepts an order ID twice.',
 };
 
 export const amountProperty: INodeProperties = {
 	displayName: 'Amount',
 	name: 'amount',
+	displayOptions: { show: { resource: ['order'], operation: ['create', 'refund'] } },
 	type: 'number',
 	required: true,
 	default: 0,
 	typeOptions: { minValue: 0, numberPrecision: 2 },
 	placeholder: 'e.g. 100.50',
-	description: 'In major units (e.g. rupees), positive, with at most two decimal places',
+	description:
+		'In major units (e.g. rupees), positive, with at most two decimal places. A refund can be at most what is left to refund on the order.',
 };
 
 export const simplifyProperty: INodeProperties = {

@@ -2,12 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { pathSegment, type RequestBuilder } from '../../helpers/request';
 import { requireText } from '../../helpers/validation';
-import { customerIdProperty, simplifyProperty } from '../../shared/descriptions';
+import { simplifyProperty } from '../../shared/descriptions';
 
 const showOnlyForCustomerGet = { operation: ['get'], resource: ['customer'] };
 
 export const customerGetDescription: INodeProperties[] = [
-	{ ...customerIdProperty, displayOptions: { show: showOnlyForCustomerGet } },
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

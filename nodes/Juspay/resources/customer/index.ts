@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { throwOnJuspayError } from '../../helpers/errorHandler';
 import { sendJuspayRequest } from '../../helpers/request';
 import { simplifyCustomerOutput } from '../../helpers/simplify';
+import { customerIdProperty } from '../../shared/descriptions';
 import { buildCustomerCreate, customerCreateDescription } from './create';
 import { buildCustomerGet, customerGetDescription } from './get';
 import { buildCustomerUpdate, customerUpdateDescription } from './update';
@@ -55,6 +56,7 @@ export const customerDescription: INodeProperties[] = [
 		],
 		default: 'get',
 	},
+	customerIdProperty,
 	...customerCreateDescription,
 	...customerGetDescription,
 	...customerUpdateDescription,

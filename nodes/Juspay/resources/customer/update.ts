@@ -2,12 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { optionalText, pathSegment, type RequestBuilder } from '../../helpers/request';
 import { InvalidParameterError, optionalDigits, requireText } from '../../helpers/validation';
-import { customerIdProperty, simplifyProperty } from '../../shared/descriptions';
+import { simplifyProperty } from '../../shared/descriptions';
 
 const showOnlyForCustomerUpdate = { operation: ['update'], resource: ['customer'] };
 
 export const customerUpdateDescription: INodeProperties[] = [
-	{ ...customerIdProperty, displayOptions: { show: showOnlyForCustomerUpdate } },
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -2,7 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { optionalText, type RequestBuilder } from '../../helpers/request';
 import { optionalDigits, requireAlphanumericId, requireAmount } from '../../helpers/validation';
-import { amountProperty, orderIdProperty } from '../../shared/descriptions';
 
 const showOnlyForOrderCreate = { operation: ['create'], resource: ['order'] };
 
@@ -20,13 +19,6 @@ const udfFields: INodeProperties[] = UDF_NUMBERS.map((n) => ({
 }));
 
 export const orderCreateDescription: INodeProperties[] = [
-	{
-		...orderIdProperty,
-		description:
-			'A new, unique ID for the order: letters and digits, at most 20 characters. Juspay never accepts an order ID twice.',
-		displayOptions: { show: showOnlyForOrderCreate },
-	},
-	{ ...amountProperty, displayOptions: { show: showOnlyForOrderCreate } },
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -2,12 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { pathSegment, type RequestBuilder } from '../../helpers/request';
 import { requireOrderIdForLookup } from '../../helpers/validation';
-import { orderIdProperty, simplifyProperty } from '../../shared/descriptions';
+import { simplifyProperty } from '../../shared/descriptions';
 
 const showOnlyForOrderGet = { operation: ['get'], resource: ['order'] };
 
 export const orderGetDescription: INodeProperties[] = [
-	{ ...orderIdProperty, displayOptions: { show: showOnlyForOrderGet } },
 	{ ...simplifyProperty, displayOptions: { show: showOnlyForOrderGet } },
 ];
 

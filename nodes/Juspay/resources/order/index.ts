@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { throwOnJuspayError } from '../../helpers/errorHandler';
 import { sendJuspayRequest } from '../../helpers/request';
 import { simplifyOrderOutput } from '../../helpers/simplify';
+import { amountProperty, orderIdProperty } from '../../shared/descriptions';
 import { buildOrderCreate, orderCreateDescription } from './create';
 import { buildOrderGet, orderGetDescription } from './get';
 import { buildOrderRefund, handleRefundResponse, orderRefundDescription } from './refund';
@@ -53,6 +54,8 @@ export const orderDescription: INodeProperties[] = [
 		],
 		default: 'get',
 	},
+	orderIdProperty,
+	amountProperty,
 	...orderCreateDescription,
 	...orderGetDescription,
 	...orderRefundDescription,

@@ -15,18 +15,11 @@ import {
 	requireAmount,
 	requireOrderIdForLookup,
 } from '../../helpers/validation';
-import { amountProperty, orderIdProperty, simplifyProperty } from '../../shared/descriptions';
+import { simplifyProperty } from '../../shared/descriptions';
 
 const showOnlyForOrderRefund = { operation: ['refund'], resource: ['order'] };
 
 export const orderRefundDescription: INodeProperties[] = [
-	{ ...orderIdProperty, displayOptions: { show: showOnlyForOrderRefund } },
-	{
-		...amountProperty,
-		description:
-			'How much to refund, in major units (e.g. rupees): positive, at most two decimals, and no more than what is left to refund',
-		displayOptions: { show: showOnlyForOrderRefund },
-	},
 	{
 		displayName: 'Unique Request ID',
 		name: 'uniqueRequestId',

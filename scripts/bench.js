@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// npm run bench [-- --items 500 --rounds 5]
+// N order-status look-ups through n8n-core's real RoutingNode (the Juspay node), beside the same
+// N requests made directly with n8n-core's request helper from a minimal programmatic node, both
+// inside the same WorkflowExecute and against the local Juspay sandbox. Prints times and ratio.
+require('./lib/register-ts');
+const { mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+
+process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'n8n-juspay-bench-'));
+
+const { runJuspayNode } = require('../test/harness/workflowRunner.ts');
+const { createJuspaySandbox } = require('../test/sandbox/juspay-sandbox');
+
+function argument(name, fallback) {
+	const index = process.argv.indexOf(`--${name}`);
+	return index > 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+const ITEMS = argument('items', 500);
+const ROUNDS = argument('rounds', 5);
+
+/**
+ * The baseline: what n8n's HTTP Request node does at the least for each item: resolve its URL
+ * parameter (an expression, as in a real workflow) and send the request through n8n-core's
+ * request helper with the credential. The real HTTP Request node also resolves a dozen more
+ * parameters per item; `npm run bench:e2e` measures that node itself in a real n8n.
+ */
+const directRequestNode = {
+	description: {
+		displayName: 'Direct Request',
+		name: 'directRequest',
+		group: ['transform'],
+		version: 1,
+		description: 'Benchmark baseline',
+		defaults: { name: 'Direct Request' },
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [{ name: 'juspayApi', required: true }],
+		properties: [{ displayName: 'URL', name: 'url', type: 'string', default: '' }],
+	},
+	async execute() {
+		const items = this.getInputData();
+		const responses = await Promise.all(
+			items.map((item, index) =>
+				this.helpers.httpRequestWithAuthentication.call(this, 'juspayApi', {
+					method: 'GET',
+					url: this.getNodeParameter('url', index),
+					headers: { Accept: 'application/json', 'x-routing-id': item.json.orderId },
+					json: true,
+				}),
+			),
+		);
+		return [responses.map((json, index) => ({ json, pairedItem: { item: index } }))];
+	},
+};
+
+function median(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function main() {
+	const sandbox = createJuspaySandbox({ port: 0 });
+	await sandbox.start();
+	try {
+		const credentials = {
+			environment: 'custom',
+			baseUrl: sandbox.url,
+			apiKey: sandbox.apiKey,
+			merchantId: sandbox.merchantId,
+			apiVersion: '2023-06-30',
+		};
+		const items = [];
+		for (let i = 0; i < ITEMS; i++) items.push({ orderId: `bench${i}` });
+		const created = await runJuspayNode({
+			parameters: { resource: 'order', operation: 'create', orderId: '={{ $json.orderId }}', amount: 100 },
+			items,
+			credentials,
+		});
+		if (created.error) throw created.error;
+
+		const runs = {
+			'Juspay node (RoutingNode)': () =>
+				runJuspayNode({
+					parameters: { resource: 'order', operation: 'get', orderId: '={{ $json.orderId }}' },
+					items,
+					credentials,
+				}),
+			'Direct request helper': () =>
+				runJuspayNode({
+					parameters: { url: '=/orders/{{ $json.orderId }}' },
+					items,
+					credentials,
+					nodeType: directRequestNode,
+				}),
+		};
+		const times = Object.fromEntries(Object.keys(runs).map((name) => [name, []]));
+		const names = Object.keys(runs);
+		await runs[names[0]](); // warm-up: JIT and sockets
+		await runs[names[1]]();
+		for (let round = 0; round < ROUNDS; round++) {
+			// alternate which goes first, so neither always runs on a warmer process
+			const order = round % 2 === 0 ? names : [...names].reverse();
+			for (const name of order) {
+				const started = process.hrtime.bigint();
+				const result = await runs[name]();
+				const ms = Number(process.hrtime.bigint() - started) / 1e6;
+				if (result.error) throw result.error;
+				if (result.items.length !== ITEMS) throw new Error(`${name} returned ${result.items.length} items`);
+				times[name].push(ms);
+			}
+		}
+		console.log(`Order status look-ups: ${ITEMS} items, ${ROUNDS} rounds (median)`);
+		for (const name of names) {
+			const ms = median(times[name]);
+			console.log(`  ${name.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms  (${((ms * 1000) / ITEMS).toFixed(0)} µs/item)`);
+		}
+		const ratio = median(times[names[0]]) / median(times[names[1]]);
+		console.log(`  ratio node / direct: ${ratio.toFixed(2)}x`);
+	} finally {
+		await sandbox.stop();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});
