@@ -101,14 +101,41 @@ export class JuspayApi implements ICredentialType {
 		return juspayAuthentication(credentials, requestOptions);
 	}
 
-	// An order id that cannot exist: Juspay answers 401 for a bad key or merchant, and a
-	// "not found" for good ones, which the rules below treat as a passed test.
+	// Asks for an order that cannot exist: Juspay answers access_denied for a bad key or
+	// merchant ID, and "not found" for good ones, which passes the test.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: BASE_URL_EXPRESSION,
 			url: '/orders/n8nCredentialCheck',
 			method: 'GET',
 			headers: { Accept: 'application/json' },
+			ignoreHttpStatusErrors: true,
 		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error_code',
+					value: 'access_denied',
+					message: 'Juspay refused the API key or merchant ID: check both, and the environment',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error_info.code',
+					value: 'UNAUTHORIZED',
+					message: 'Juspay refused the API key or merchant ID: check both, and the environment',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error_code',
+					value: 'bad_authentication',
+					message: 'Juspay refused the API key or merchant ID: check both, and the environment',
+				},
+			},
+		],
 	};
 }
