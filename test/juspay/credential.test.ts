@@ -12,7 +12,7 @@ const fixture = useJuspaySandbox();
  * test request, run by RoutingNode; then each responseSuccessBody rule is checked on the answer.
  */
 async function testCredential(
-	overrides: IDataObject = {},
+	overrides: Record<string, string> = {},
 ): Promise<{ status: string; message: string }> {
 	const credential = new JuspayApi();
 	const juspay = new Juspay();
