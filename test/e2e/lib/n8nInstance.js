@@ -1,0 +1,256 @@
+// Drives a real n8n (2.41.1 on Node 24, provisioned by scripts/provision-n8n.sh into .cache/)
+// for the end-to-end suite, the demo and the real-n8n benchmark. Every instance has its own user
+// folder and ports, listens on 127.0.0.1 only, and is stopped by stop() (also on failure: callers
+// register stopAll() on exit and signals).
+const { execFileSync, spawn, spawnSync } = require('node:child_process');
+const { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const net = require('node:net');
+const { join, resolve } = require('node:path');
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const CACHE = join(ROOT, '.cache');
+
+function log(message) {
+	process.stderr.write(`[e2e ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+/** Installs (first run: minutes) or verifies the cached Node 24 + n8n; returns their paths. */
+function provisionN8n() {
+	const result = spawnSync('bash', [join(ROOT, 'scripts', 'provision-n8n.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
+	if (result.status !== 0) throw new Error('scripts/provision-n8n.sh failed');
+	const env = {};
+	for (const line of readFileSync(join(CACHE, 'n8n-env.sh'), 'utf8').split('\n')) {
+		const match = /^export (\w+)="(.*)"$/.exec(line);
+		if (match) env[match[1]] = match[2];
+	}
+	return env;
+}
+
+/** Builds and packs this package; returns the tarball path. */
+function packPackage() {
+	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	const dir = join(CACHE, 'pack');
+	mkdirSync(dir, { recursive: true });
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }),
+	);
+	return join(dir, packed.filename);
+}
+
+function freePort() {
+	return new Promise((resolvePort, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolvePort(port));
+		});
+	});
+}
+
+async function freePortPair() {
+	// n8n needs two: its HTTP port and its task broker's
+	for (;;) {
+		const port = await freePort();
+		const taken = await new Promise((done) => {
+			const probe = net.createServer().once('error', () => done(true));
+			probe.listen(port + 1, '127.0.0.1', () => probe.close(() => done(false)));
+		});
+		if (!taken) return port;
+	}
+}
+
+const running = new Set();
+
+class N8nInstance {
+	/** @param {{ paths: Record<string,string>, userFolder: string, port: number }} options */
+	constructor({ paths, userFolder, port }) {
+		this.paths = paths;
+		this.userFolder = userFolder;
+		this.port = port;
+		this.url = `http://127.0.0.1:${port}`;
+		this.process = undefined;
+		mkdirSync(userFolder, { recursive: true });
+	}
+
+	static async create(paths, name) {
+		const userFolder = join(CACHE, 'instances', `${name}-${process.pid}-${Date.now()}`);
+		return new N8nInstance({ paths, userFolder, port: await freePortPair() });
+	}
+
+	env(extra = {}) {
+		return {
+			...process.env,
+			PATH: `${this.paths.N8N_NODE_DIR}:${process.env.PATH}`,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_PORT: String(this.port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(this.port + 1),
+			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_ENCRYPTION_KEY: 'n8n-juspay-local-test-key-0123456789',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			// n8n's isolated-vm expression engine crashes `n8n execute` at exit now and then here
+			N8N_EXPRESSION_ENGINE: 'legacy',
+			DB_TYPE: 'sqlite',
+			...extra,
+		};
+	}
+
+	cli(args, extraEnv) {
+		const result = spawnSync(this.paths.N8N_NODE_BIN, [this.paths.N8N_BIN, ...args], {
+			env: this.env(extraEnv),
+			encoding: 'utf8',
+			maxBuffer: 256 * 1024 * 1024,
+		});
+		return { status: result.status, output: `${result.stdout}${result.stderr}` };
+	}
+
+	/** Installs a community package tarball the way n8n does: into <userFolder>/.n8n/nodes. */
+	installPackage(tarball) {
+		const dir = join(this.userFolder, '.n8n', 'nodes');
+		mkdirSync(dir, { recursive: true });
+		if (!existsSync(join(dir, 'package.json'))) {
+			writeFileSync(join(dir, 'package.json'), '{ "name": "installed-nodes", "private": true }\n');
+		}
+		// Peer n8n-workflow comes from n8n itself, as in an n8n install.
+		execFileSync(
+			'npm',
+			['install', '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', tarball],
+			{ cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] },
+		);
+	}
+
+	importJson(kind, data) {
+		const file = join(this.userFolder, `${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+		writeFileSync(file, JSON.stringify(data));
+		const { status, output } = this.cli([`import:${kind}`, `--input=${file}`]);
+		if (status !== 0) throw new Error(`n8n import:${kind} failed:\n${output}`);
+	}
+
+	importCredentials(credentials) {
+		this.importJson('credentials', credentials);
+	}
+
+	importWorkflow(workflow) {
+		this.importJson('workflow', [workflow]);
+	}
+
+	publishWorkflow(id) {
+		const { status, output } = this.cli(['publish:workflow', `--id=${id}`]);
+		if (status !== 0) throw new Error(`n8n publish:workflow failed:\n${output}`);
+	}
+
+	/** `n8n execute`: returns { status, run } where run is the IRun n8n printed. */
+	execute(id) {
+		const { status, output } = this.cli(['execute', `--id=${id}`, '--rawOutput'], {
+			N8N_LOG_FORMAT: 'json',
+			N8N_LOG_LEVEL: 'info',
+		});
+		let run;
+		for (const line of output.split('\n')) {
+			if (!line.startsWith('{')) continue;
+			try {
+				const record = JSON.parse(line);
+				if (typeof record.message !== 'string' || !record.message.startsWith('{')) continue;
+				const candidate = JSON.parse(record.message);
+				if (candidate && candidate.data && candidate.data.resultData) run = candidate;
+			} catch {
+				// not a log record with a run in it
+			}
+		}
+		if (!run) throw new Error(`n8n execute printed no run (exit ${status}):\n${output.slice(-4000)}`);
+		return { status, run, output };
+	}
+
+	/** `n8n start` in the background; resolves when /healthz/readiness answers. */
+	async start(timeoutMs = 180000) {
+		const logFile = join(this.userFolder, 'n8n-start.log');
+		const { openSync } = require('node:fs');
+		const out = openSync(logFile, 'a');
+		this.process = spawn(this.paths.N8N_NODE_BIN, [this.paths.N8N_BIN, 'start'], {
+			env: this.env(),
+			stdio: ['ignore', out, out],
+			detached: true,
+		});
+		running.add(this);
+		const started = Date.now();
+		while (Date.now() - started < timeoutMs) {
+			if (this.process.exitCode !== null) {
+				throw new Error(`n8n start exited (${this.process.exitCode}):\n${readFileSync(logFile, 'utf8').slice(-4000)}`);
+			}
+			try {
+				const response = await fetch(`${this.url}/healthz/readiness`);
+				if (response.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((done) => setTimeout(done, 500));
+		}
+		throw new Error(`n8n was not ready after ${timeoutMs} ms`);
+	}
+
+	async stop() {
+		const child = this.process;
+		if (!child || child.exitCode !== null) {
+			running.delete(this);
+			return;
+		}
+		const exited = new Promise((done) => child.once('exit', done));
+		try {
+			process.kill(-child.pid, 'SIGTERM');
+		} catch {
+			child.kill('SIGTERM');
+		}
+		const timer = setTimeout(() => {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				child.kill('SIGKILL');
+			}
+		}, 20000);
+		await exited;
+		clearTimeout(timer);
+		running.delete(this);
+	}
+
+	/** Executions of a workflow from n8n's database (works while n8n runs), oldest first. */
+	executions(workflowId, { withData = false } = {}) {
+		const script = `
+			const path = require('path');
+			const r = require('module').createRequire(path.join(${JSON.stringify(this.paths.N8N_MODULES)}, 'n8n', 'package.json'));
+			const sqlite3 = r('sqlite3'), flatted = r('flatted');
+			const db = new sqlite3.Database(${JSON.stringify(join(this.userFolder, '.n8n', 'database.sqlite'))}, sqlite3.OPEN_READONLY);
+			db.configure('busyTimeout', 5000);
+			const sql = 'SELECT e.id, e.status, e.mode, e.startedAt, e.stoppedAt' + (${withData} ? ', d.data AS data' : '') +
+				' FROM execution_entity e' + (${withData} ? ' LEFT JOIN execution_data d ON d.executionId = e.id' : '') +
+				' WHERE e.deletedAt IS NULL AND e.workflowId = ? ORDER BY e.id';
+			db.all(sql, [${JSON.stringify(workflowId)}], (err, rows) => {
+				if (err) { console.error(err.message); process.exit(1); }
+				for (const row of rows) if (row.data) { row.run = flatted.parse(row.data); delete row.data; }
+				process.stdout.write(JSON.stringify(rows));
+				db.close();
+			});`;
+		const result = spawnSync(this.paths.N8N_NODE_BIN, ['-e', script], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+		if (result.status !== 0) throw new Error(`reading executions failed: ${result.stderr}`);
+		return JSON.parse(result.stdout || '[]');
+	}
+
+	remove() {
+		rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+async function stopAll() {
+	await Promise.all([...running].map((instance) => instance.stop()));
+}
+
+module.exports = { N8nInstance, provisionN8n, packPackage, stopAll, log, ROOT, CACHE };

@@ -1,0 +1,38 @@
+// Runs the local Juspay sandbox as its own process (as the demo does), for n8n to call.
+const { spawn } = require('node:child_process');
+const { join } = require('node:path');
+const readline = require('node:readline');
+
+const CLI = join(__dirname, '..', '..', 'sandbox', 'cli.js');
+
+function startSandboxProcess({ apiKey, merchantId, port = 0, log = false }) {
+	const args = [CLI, '--port', String(port), '--api-key', apiKey, '--merchant-id', merchantId];
+	if (log) args.push('--log');
+	const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+	return new Promise((resolveStart, reject) => {
+		const lines = readline.createInterface({ input: child.stdout });
+		child.once('exit', (code) => reject(new Error(`the sandbox exited (${code}) before it listened`)));
+		lines.once('line', (line) => {
+			const { url } = JSON.parse(line);
+			resolveStart({
+				url,
+				process: child,
+				async requests() {
+					return await (await fetch(`${url}/sandbox/requests`)).json();
+				},
+				async reset() {
+					await fetch(`${url}/sandbox/reset`, { method: 'POST' });
+				},
+				stop() {
+					return new Promise((done) => {
+						if (child.exitCode !== null) return done();
+						child.once('exit', () => done());
+						child.kill('SIGTERM');
+					});
+				},
+			});
+		});
+	});
+}
+
+module.exports = { startSandboxProcess };
