@@ -167,6 +167,11 @@ class N8nInstance {
 				// not a log record with a run in it
 			}
 		}
+		if (!run) {
+			// A large run can be cut short on stdout when n8n exits: read it from n8n's database.
+			const last = this.executions(id, { withData: true }).pop();
+			if (last?.run) run = { data: last.run, status: last.status };
+		}
 		if (!run) throw new Error(`n8n execute printed no run (exit ${status}):\n${output.slice(-4000)}`);
 		return { status, run, output };
 	}

@@ -1,0 +1,283 @@
+#!/usr/bin/env node
+// npm run bench:e2e [-- --items 500 --rounds 3 --deliveries 200]
+// In a real n8n 2.41.1 (provisioned like the e2e suite), against the local Juspay sandbox:
+// 1. One workflow feeds the same order ids to the Juspay node (Get Status) and to n8n's HTTP
+//    Request node configured for the same call (Basic auth, same headers), both in the same
+//    execution, alternating which runs first; prints each node's execution time as n8n records
+//    it, the median ratio, and a raw HTTP client loop against the same sandbox as the floor.
+// 2. Deliveries per second accepted by the Juspay Trigger beside n8n's Webhook node with Basic
+//    auth, in the same running n8n.
+const { N8nInstance, packPackage, provisionN8n, stopAll, log } = require('../test/e2e/lib/n8nInstance');
+const { startSandboxProcess } = require('../test/e2e/lib/sandboxProcess');
+
+function argument(name, fallback) {
+	const index = process.argv.indexOf(`--${name}`);
+	return index > 0 ? Number(process.argv[index + 1]) : fallback;
+}
+const ITEMS = argument('items', 500);
+const ROUNDS = argument('rounds', 3);
+const DELIVERIES = argument('deliveries', 200);
+const CONCURRENCY = 8;
+
+const API_KEY = 'bench_api_key';
+const MERCHANT_ID = 'benchmerchant';
+const HOOK_USER = 'benchhooks';
+const HOOK_PASSWORD = 'bench-hook-password';
+const basic = (user, pass) => 'Basic ' + Buffer.from(`${user}:${pass}`).toString('base64');
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+process.on('SIGINT', () => stopAll().then(() => process.exit(130)));
+
+let counter = 0;
+const id = () => `00000000-0000-4000-9000-${String(++counter).padStart(12, '0')}`;
+
+function juspayStep(name) {
+	return {
+		id: id(),
+		name,
+		type: 'n8n-nodes-juspay.juspay',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { resource: 'order', operation: 'get', orderId: '={{ $json.order_id }}' },
+		credentials: { juspayApi: { id: 'juspayBench', name: 'Juspay bench' } },
+	};
+}
+
+function httpStep(name, sandboxUrl) {
+	return {
+		id: id(),
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [0, 0],
+		parameters: {
+			url: `=${sandboxUrl}/orders/{{ $json.order_id }}`,
+			authentication: 'genericCredentialType',
+			genericAuthType: 'httpBasicAuth',
+			sendHeaders: true,
+			headerParameters: {
+				parameters: [
+					{ name: 'x-merchantid', value: MERCHANT_ID },
+					{ name: 'version', value: '2023-06-30' },
+					{ name: 'x-routing-id', value: '={{ $json.order_id }}' },
+					{ name: 'Accept', value: 'application/json' },
+				],
+			},
+			options: {},
+		},
+		credentials: { httpBasicAuth: { id: 'juspayBenchBasic', name: 'Juspay bench basic' } },
+	};
+}
+
+function lookupWorkflow(sandboxUrl, orderIds) {
+	const steps = [];
+	for (let round = 0; round < ROUNDS; round++) {
+		const juspay = juspayStep(`Juspay ${round + 1}`);
+		const http = httpStep(`HTTP Request ${round + 1}`, sandboxUrl);
+		steps.push(...(round % 2 === 0 ? [juspay, http] : [http, juspay]));
+	}
+	const nodes = [
+		{ id: id(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: id(),
+			name: 'Order ids',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [0, 0],
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ ids: orderIds.map((order_id) => ({ order_id })) }) },
+		},
+		{ id: id(), name: 'One item per id', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [0, 0], parameters: { fieldToSplitOut: 'ids', options: {} } },
+		...steps,
+	];
+	const connections = {};
+	nodes.forEach((node, index) => {
+		node.position = [index * 200, 0];
+		if (index + 1 < nodes.length) connections[node.name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+	});
+	return { id: 'juspayBenchLookups', name: 'Bench: Juspay node vs HTTP Request', nodes, connections, settings: { executionOrder: 'v1' }, active: false, pinData: {} };
+}
+
+function webhookWorkflows() {
+	return [
+		{
+			id: 'benchJuspayTrigger',
+			name: 'Bench: Juspay Trigger',
+			nodes: [
+				{
+					id: id(),
+					name: 'Juspay Trigger',
+					type: 'n8n-nodes-juspay.juspayTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId: 'b3e1c2d4-0000-4000-8000-00000000aa01',
+					parameters: { events: ['*'], options: {} },
+					credentials: { juspayApi: { id: 'juspayBench', name: 'Juspay bench' } },
+				},
+			],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+			active: false,
+			pinData: {},
+		},
+		{
+			id: 'benchWebhookNode',
+			name: 'Bench: Webhook node with Basic auth',
+			nodes: [
+				{
+					id: id(),
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					webhookId: 'b3e1c2d4-0000-4000-8000-00000000aa02',
+					parameters: { httpMethod: 'POST', path: 'bench-webhook', authentication: 'basicAuth', options: {} },
+					credentials: { httpBasicAuth: { id: 'benchHookBasic', name: 'Bench webhook basic' } },
+				},
+			],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+			active: false,
+			pinData: {},
+		},
+	];
+}
+
+async function rawFloor(sandboxUrl, orderIds) {
+	const started = process.hrtime.bigint();
+	const responses = await Promise.all(
+		orderIds.map((orderId) =>
+			fetch(`${sandboxUrl}/orders/${orderId}`, {
+				headers: { authorization: basic(API_KEY, ''), 'x-merchantid': MERCHANT_ID, accept: 'application/json', 'x-routing-id': orderId },
+			}).then((r) => r.json()),
+		),
+	);
+	if (responses.some((r) => r.order_id === undefined)) throw new Error('raw loop: a lookup failed');
+	return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+async function deliveriesPerSecond(url, bodyFor, authorization) {
+	let next = 0;
+	let accepted = 0;
+	const started = process.hrtime.bigint();
+	await Promise.all(
+		Array.from({ length: CONCURRENCY }, async () => {
+			while (next < DELIVERIES) {
+				const n = next++;
+				const response = await fetch(url, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', authorization },
+					body: JSON.stringify(bodyFor(n)),
+				});
+				await response.arrayBuffer();
+				if (response.status === 200) accepted++;
+			}
+		}),
+	);
+	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	return { accepted, perSecond: accepted / seconds };
+}
+
+async function main() {
+	const paths = provisionN8n();
+	const tarball = packPackage();
+	const sandbox = await startSandboxProcess({ apiKey: API_KEY, merchantId: MERCHANT_ID });
+	const n8n = await N8nInstance.create(paths, 'bench');
+	try {
+		n8n.installPackage(tarball);
+		n8n.importCredentials([
+			{
+				id: 'juspayBench',
+				name: 'Juspay bench',
+				type: 'juspayApi',
+				data: { environment: 'custom', baseUrl: sandbox.url, apiKey: API_KEY, merchantId: MERCHANT_ID, apiVersion: '2023-06-30', webhookUsername: HOOK_USER, webhookPassword: HOOK_PASSWORD },
+			},
+			{ id: 'juspayBenchBasic', name: 'Juspay bench basic', type: 'httpBasicAuth', data: { user: API_KEY, password: '' } },
+			{ id: 'benchHookBasic', name: 'Bench webhook basic', type: 'httpBasicAuth', data: { user: HOOK_USER, password: HOOK_PASSWORD } },
+		]);
+
+		log(`creating ${ITEMS} orders in the sandbox`);
+		const orderIds = Array.from({ length: ITEMS }, (_, i) => `bench${i}`);
+		for (const orderId of orderIds) {
+			const response = await fetch(`${sandbox.url}/orders`, {
+				method: 'POST',
+				headers: { authorization: basic(API_KEY, ''), 'x-merchantid': MERCHANT_ID, 'content-type': 'application/x-www-form-urlencoded' },
+				body: `order_id=${orderId}&amount=10`,
+			});
+			if (response.status !== 200) throw new Error(`creating ${orderId}: HTTP ${response.status}`);
+		}
+
+		const workflow = lookupWorkflow(sandbox.url, orderIds);
+		n8n.importWorkflow(workflow);
+		log(`n8n execute: ${ROUNDS} rounds of ${ITEMS} look-ups through each node`);
+		const { run } = n8n.execute(workflow.id);
+		if (run.data.resultData.error) throw new Error(run.data.resultData.error.message);
+		const runData = run.data.resultData.runData;
+		const timeOf = (name) => {
+			const task = runData[name][0];
+			const items = task.data.main[0];
+			if (items.length !== ITEMS || items.some((item) => item.json.order_id === undefined)) {
+				throw new Error(`${name} did not return ${ITEMS} orders`);
+			}
+			return task.executionTime;
+		};
+		const juspayTimes = [];
+		const httpTimes = [];
+		const ratios = [];
+		for (let round = 1; round <= ROUNDS; round++) {
+			const juspay = timeOf(`Juspay ${round}`);
+			const http = timeOf(`HTTP Request ${round}`);
+			juspayTimes.push(juspay);
+			httpTimes.push(http);
+			ratios.push(juspay / http);
+		}
+		await rawFloor(sandbox.url, orderIds); // warm-up
+		const floor = median([await rawFloor(sandbox.url, orderIds), await rawFloor(sandbox.url, orderIds), await rawFloor(sandbox.url, orderIds)]);
+
+		const triggerFlows = webhookWorkflows();
+		for (const flow of triggerFlows) {
+			n8n.importWorkflow(flow);
+			n8n.publishWorkflow(flow.id);
+		}
+		log('n8n start: webhook deliveries');
+		await n8n.start();
+		const event = (n) => ({ id: `evt_V2_bench_${n}_${Date.now()}`, event_name: 'ORDER_SUCCEEDED', date_created: '2026-11-22T10:00:00Z', content: { order: { order_id: `bench${n % ITEMS}` } } });
+		const juspayUrl = `${n8n.url}/webhook/${triggerFlows[0].nodes[0].webhookId}/webhook`;
+		const webhookUrl = `${n8n.url}/webhook/bench-webhook`;
+		await deliveriesPerSecond(juspayUrl, event, basic(HOOK_USER, HOOK_PASSWORD)); // warm-up
+		await deliveriesPerSecond(webhookUrl, event, basic(HOOK_USER, HOOK_PASSWORD));
+		const trigger = [];
+		const webhook = [];
+		for (let round = 0; round < 3; round++) {
+			// alternate which goes first
+			if (round % 2 === 0) {
+				trigger.push(await deliveriesPerSecond(juspayUrl, event, basic(HOOK_USER, HOOK_PASSWORD)));
+				webhook.push(await deliveriesPerSecond(webhookUrl, event, basic(HOOK_USER, HOOK_PASSWORD)));
+			} else {
+				webhook.push(await deliveriesPerSecond(webhookUrl, event, basic(HOOK_USER, HOOK_PASSWORD)));
+				trigger.push(await deliveriesPerSecond(juspayUrl, event, basic(HOOK_USER, HOOK_PASSWORD)));
+			}
+		}
+		if ([...trigger, ...webhook].some((r) => r.accepted !== DELIVERIES)) throw new Error('some deliveries were not accepted');
+		const triggerRate = median(trigger.map((r) => r.perSecond));
+		const webhookRate = median(webhook.map((r) => r.perSecond));
+
+		console.log(`\nReal n8n 2.41.1, ${ITEMS} order-status look-ups per node, ${ROUNDS} rounds (execution time as n8n records it):`);
+		console.log(`  Juspay node        ${juspayTimes.map((t) => `${t} ms`).join(', ')}  (median ${median(juspayTimes)} ms)`);
+		console.log(`  HTTP Request node  ${httpTimes.map((t) => `${t} ms`).join(', ')}  (median ${median(httpTimes)} ms)`);
+		console.log(`  median ratio Juspay / HTTP Request: ${median(ratios).toFixed(2)}x`);
+		console.log(`  raw HTTP client floor (same ${ITEMS} requests, no n8n): ${floor.toFixed(0)} ms`);
+		console.log(`\nWebhook deliveries accepted per second (${DELIVERIES} per round, ${CONCURRENCY} at a time, median of 3):`);
+		console.log(`  Juspay Trigger (Basic auth, de-duplication)  ${triggerRate.toFixed(1)}/s`);
+		console.log(`  Webhook node (Basic auth)                    ${webhookRate.toFixed(1)}/s`);
+		console.log(`  ratio Juspay Trigger / Webhook node: ${(triggerRate / webhookRate).toFixed(2)}x`);
+	} finally {
+		await stopAll();
+		await sandbox.stop();
+		n8n.remove();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});
