@@ -49,3 +49,43 @@ export const simplifyProperty: INodeProperties = {
 	default: false,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
+
+export const clientAuthTokenField: INodeProperties = {
+	displayName: 'Get Client Auth Token',
+	name: 'getClientAuthToken',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to also return a client auth token (valid 15 minutes) for Juspay client SDKs',
+};
+
+/** A customer's contact fields, as Customer Create adds them and Customer Update changes them. */
+export const customerContactFields: INodeProperties[] = [
+	{
+		displayName: 'Email Address',
+		name: 'emailAddress',
+		type: 'string',
+		placeholder: 'e.g. nathan@example.com',
+		default: '',
+	},
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'Mobile Country Code',
+		name: 'mobileCountryCode',
+		type: 'string',
+		placeholder: 'e.g. 91',
+		default: '',
+		description: 'Digits only, without "+"',
+	},
+];

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { optionalText, type RequestBuilder } from '../../helpers/request';
 import { optionalDigits, requireDigits, requireText } from '../../helpers/validation';
+import { clientAuthTokenField, customerContactFields } from '../../shared/descriptions';
 
 const showOnlyForCustomerCreate = { operation: ['create'], resource: ['customer'] };
 
@@ -34,43 +35,9 @@ export const customerCreateDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show: showOnlyForCustomerCreate },
-		options: [
-			{
-				displayName: 'Email Address',
-				name: 'emailAddress',
-				type: 'string',
-				placeholder: 'e.g. nathan@example.com',
-				default: '',
-			},
-			{
-				displayName: 'First Name',
-				name: 'firstName',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Get Client Auth Token',
-				name: 'getClientAuthToken',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to also return a client auth token (valid 15 minutes) for Juspay client SDKs',
-			},
-			{
-				displayName: 'Last Name',
-				name: 'lastName',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Mobile Country Code',
-				name: 'mobileCountryCode',
-				type: 'string',
-				placeholder: 'e.g. 91',
-				default: '',
-				description: 'Digits only, without "+"',
-			},
-		],
+		options: [...customerContactFields, clientAuthTokenField].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
 ];
 

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { pathSegment, type RequestBuilder } from '../../helpers/request';
 import { requireText } from '../../helpers/validation';
-import { simplifyProperty } from '../../shared/descriptions';
+import { clientAuthTokenField, simplifyProperty } from '../../shared/descriptions';
 
 const showOnlyForCustomerGet = { operation: ['get'], resource: ['customer'] };
 
@@ -14,16 +14,7 @@ export const customerGetDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show: showOnlyForCustomerGet },
-		options: [
-			{
-				displayName: 'Get Client Auth Token',
-				name: 'getClientAuthToken',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to also return a client auth token (valid 15 minutes) for Juspay client SDKs',
-			},
-		],
+		options: [clientAuthTokenField],
 	},
 	{ ...simplifyProperty, displayOptions: { show: showOnlyForCustomerGet } },
 ];

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { optionalText, pathSegment, type RequestBuilder } from '../../helpers/request';
 import { InvalidParameterError, optionalDigits, requireText } from '../../helpers/validation';
-import { simplifyProperty } from '../../shared/descriptions';
+import { customerContactFields, simplifyProperty } from '../../shared/descriptions';
 
 const showOnlyForCustomerUpdate = { operation: ['update'], resource: ['customer'] };
 
@@ -15,33 +15,7 @@ export const customerUpdateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showOnlyForCustomerUpdate },
 		options: [
-			{
-				displayName: 'Email Address',
-				name: 'emailAddress',
-				type: 'string',
-				placeholder: 'e.g. nathan@example.com',
-				default: '',
-			},
-			{
-				displayName: 'First Name',
-				name: 'firstName',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Last Name',
-				name: 'lastName',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Mobile Country Code',
-				name: 'mobileCountryCode',
-				type: 'string',
-				placeholder: 'e.g. 91',
-				default: '',
-				description: 'Digits only, without "+"',
-			},
+			...customerContactFields,
 			{
 				displayName: 'Mobile Number',
 				name: 'mobileNumber',

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { optionalText, type RequestBuilder } from '../../helpers/request';
 import { optionalDigits, requireAlphanumericId, requireAmount } from '../../helpers/validation';
+import { clientAuthTokenField } from '../../shared/descriptions';
 
 const showOnlyForOrderCreate = { operation: ['create'], resource: ['order'] };
 
@@ -65,10 +66,7 @@ export const orderCreateDescription: INodeProperties[] = [
 				default: '',
 			},
 			{
-				displayName: 'Get Client Auth Token',
-				name: 'getClientAuthToken',
-				type: 'boolean',
-				default: false,
+				...clientAuthTokenField,
 				description:
 					'Whether to return the full order with a client auth token (valid 15 minutes) for Juspay client SDKs',
 			},
