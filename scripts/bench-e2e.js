@@ -7,6 +7,8 @@
 //    it, the median ratio, and a raw HTTP client loop against the same sandbox as the floor.
 // 2. Deliveries per second accepted by the Juspay Trigger beside n8n's Webhook node with Basic
 //    auth, in the same running n8n.
+const http = require('node:http');
+
 const { N8nInstance, packPackage, provisionN8n, stopAll, log } = require('../test/e2e/lib/n8nInstance');
 const { startSandboxProcess } = require('../test/e2e/lib/sandboxProcess');
 
@@ -142,13 +144,29 @@ function webhookWorkflows() {
 	];
 }
 
+function rawGet(url, headers) {
+	return new Promise((resolveGet, reject) => {
+		http
+			.get(url, { headers, agent: rawAgent }, (response) => {
+				const chunks = [];
+				response.on('data', (chunk) => chunks.push(chunk));
+				response.on('end', () => resolveGet(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+			})
+			.on('error', reject);
+	});
+}
+const rawAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
 async function rawFloor(sandboxUrl, orderIds) {
 	const started = process.hrtime.bigint();
 	const responses = await Promise.all(
 		orderIds.map((orderId) =>
-			fetch(`${sandboxUrl}/orders/${orderId}`, {
-				headers: { authorization: basic(API_KEY, ''), 'x-merchantid': MERCHANT_ID, accept: 'application/json', 'x-routing-id': orderId },
-			}).then((r) => r.json()),
+			rawGet(`${sandboxUrl}/orders/${orderId}`, {
+				authorization: basic(API_KEY, ''),
+				'x-merchantid': MERCHANT_ID,
+				accept: 'application/json',
+				'x-routing-id': orderId,
+			}),
 		),
 	);
 	if (responses.some((r) => r.order_id === undefined)) throw new Error('raw loop: a lookup failed');
@@ -271,6 +289,7 @@ async function main() {
 		console.log(`  Webhook node (Basic auth)                    ${webhookRate.toFixed(1)}/s`);
 		console.log(`  ratio Juspay Trigger / Webhook node: ${(triggerRate / webhookRate).toFixed(2)}x`);
 	} finally {
+		rawAgent.destroy();
 		await stopAll();
 		await sandbox.stop();
 		n8n.remove();

@@ -34,7 +34,7 @@ CACHE="${N8N_PROVISION_CACHE:-$ROOT/.cache}"
 NODE_VERSION="${N8N_NODE_VERSION:-24.21.0}"
 N8N_VERSION="${N8N_PIN_VERSION:-2.41.1}"
 LINKEDOM_VERSION="0.18.12"
-PROVISION_REV="1" # bump when the install recipe changes
+PROVISION_REV="2" # bump when the install recipe changes
 STAMP="$CACHE/n8n-provision.stamp"
 ENV_FILE="$CACHE/n8n-env.sh"
 
@@ -90,9 +90,23 @@ with_progress() {
 }
 
 do_install() { cd "$N8N_PREFIX" && npm24 install --ignore-scripts --no-audit --no-fund --loglevel=warn; }
+# Compile sqlite3 and isolated-vm with node-gyp directly, both at once (2 cores). Not via
+# `npm rebuild`: isolated-vm's install script (node-gyp-build '<cmd>' || ...) treats <cmd> as a
+# pre-step and then builds again, i.e. compiles everything twice; sqlite3's would first try
+# prebuild-install (a download). npm_config_nodedir points node-gyp at Node 24's headers.
+gyp_build() { # <package dir> <log>
+	(cd "$1" && PATH="$NODE_PKG/bin:$PATH" npm_config_nodedir="$NODE_PKG" \
+		"$NODE24" "$NODE_GYP" rebuild --release -j max --nodedir="$NODE_PKG") >"$2" 2>&1
+}
 do_rebuild() {
-	cd "$N8N_PREFIX" &&
-		npm24 rebuild sqlite3 isolated-vm --build-from-source --ignore-scripts=false --foreground-scripts
+	local mods="$N8N_PREFIX/node_modules" p1 p2 rc=0
+	gyp_build "$mods/sqlite3" "$CACHE/n8n-build-sqlite3.log" &
+	p1=$!
+	gyp_build "$mods/isolated-vm" "$CACHE/n8n-build-isolated-vm.log" &
+	p2=$!
+	wait "$p1" || { rc=1; echo "sqlite3 build failed:"; tail -n 30 "$CACHE/n8n-build-sqlite3.log"; }
+	wait "$p2" || { rc=1; echo "isolated-vm build failed:"; tail -n 30 "$CACHE/n8n-build-isolated-vm.log"; }
+	return "$rc"
 }
 
 verify() {
@@ -169,8 +183,11 @@ with_progress "$CACHE/n8n-install.log" "npm install n8n@$N8N_VERSION" "$N8N_PREF
 [ -f "$N8N_BIN" ] || die "n8n not installed at $N8N_BIN"
 log "npm install done"
 
-log "compiling sqlite3 and isolated-vm from source against Node $NODE_VERSION headers"
-with_progress "$CACHE/n8n-rebuild.log" "npm rebuild sqlite3 isolated-vm" "$N8N_PREFIX/node_modules" \
+NODE_GYP="$N8N_PREFIX/node_modules/node-gyp/bin/node-gyp.js"
+[ -f "$NODE_GYP" ] || NODE_GYP="$(dirname "$(dirname "$NPM_CLI")")/node_modules/node-gyp/bin/node-gyp.js"
+[ -f "$NODE_GYP" ] || die "node-gyp not found"
+log "compiling sqlite3 and isolated-vm from source against Node $NODE_VERSION headers (node-gyp, in parallel)"
+with_progress "$CACHE/n8n-rebuild.log" "native builds (sqlite3, isolated-vm)" "$N8N_PREFIX/node_modules" \
 	do_rebuild
 log "rebuild done"
 
