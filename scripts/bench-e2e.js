@@ -261,6 +261,8 @@ async function main() {
 		const event = (n) => ({ id: `evt_V2_bench_${n}_${Date.now()}`, event_name: 'ORDER_SUCCEEDED', date_created: '2026-11-22T10:00:00Z', content: { order: { order_id: `bench${n % ITEMS}` } } });
 		const juspayUrl = `${n8n.url}/webhook/${triggerFlows[0].nodes[0].webhookId}/webhook`;
 		const webhookUrl = `${n8n.url}/webhook/bench-webhook`;
+		await n8n.waitForWebhook(juspayUrl);
+		await n8n.waitForWebhook(webhookUrl);
 		await deliveriesPerSecond(juspayUrl, event, basic(HOOK_USER, HOOK_PASSWORD)); // warm-up
 		await deliveriesPerSecond(webhookUrl, event, basic(HOOK_USER, HOOK_PASSWORD));
 		const trigger = [];

@@ -104,6 +104,7 @@ async function main() {
 	await n8n.start();
 	const webhookNode = webhooks.nodes.find((node) => node.type.endsWith('.juspayTrigger'));
 	const webhookUrl = `${n8n.url}/webhook/${webhookNode.webhookId}/webhook`;
+	await n8n.waitForWebhook(webhookUrl);
 	const orderId = first('Create order').order_id;
 	const delivery = await (
 		await fetch(`${sandbox.url}/sandbox/orders/${orderId}/webhook`, {

@@ -112,7 +112,14 @@ do_rebuild() {
 verify() {
 	local v
 	v="$("$NODE24" "$N8N_BIN" --version 2>/dev/null | tail -n 1)" || true
-	[ "$v" = "$N8N_VERSION" ]
+	[ "$v" = "$N8N_VERSION" ] &&
+		[ -f "$N8N_PREFIX/node_modules/sqlite3/build/Release/node_sqlite3.node" ] &&
+		[ -f "$N8N_PREFIX/node_modules/isolated-vm/build/Release/isolated_vm.node" ]
+}
+
+is_provisioned() {
+	[ "${N8N_PROVISION_FORCE:-0}" != "1" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$STAMP_CONTENT" ] &&
+		[ -x "$NODE24" ] && [ -f "$N8N_BIN" ] && verify
 }
 
 write_env_file() {
@@ -141,15 +148,26 @@ finish() {
 mkdir -p "$CACHE"
 
 # ---------- fast path ----------
-if [ "${N8N_PROVISION_FORCE:-0}" != "1" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$STAMP_CONTENT" ] &&
-	[ -x "$NODE24" ] && [ -f "$N8N_BIN" ]; then
-	if verify; then
-		log "already provisioned ($STAMP_CONTENT)"
+if is_provisioned; then
+	log "already provisioned ($STAMP_CONTENT)"
+	finish
+	exit 0
+fi
+
+# One provisioning at a time per cache folder (others wait, then take the fast path).
+if command -v flock >/dev/null; then
+	exec 9>"$CACHE/.provision.lock"
+	if ! flock -n 9; then
+		log "another provisioning is running in $CACHE: waiting for it"
+		flock 9
+	fi
+	if is_provisioned; then
+		log "provisioned by the other run ($STAMP_CONTENT)"
 		finish
 		exit 0
 	fi
-	log "stamp present but verification failed: reinstalling"
 fi
+[ -f "$STAMP" ] && log "stamp/verification mismatch: (re)installing"
 rm -f "$STAMP"
 
 # ---------- Node 24 ----------

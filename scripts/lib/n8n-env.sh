@@ -9,7 +9,7 @@
 #   n8n_execute_json <workflowId> > run.json # run JSON (IRun) on stdout, n8n's exit code
 #   n8n_cli publish:workflow --id=<id>       # activate (2.x: "publish") before `start`
 #   n8n_start; n8n_wait_ready 120            # background `n8n start`, poll /healthz/readiness
-#   curl -X POST "http://127.0.0.1:$N8N_PORT/webhook/<path>" ...
+#   n8n_webhook_post <path> '{"a":1}'       # POST to /webhook/<path>, retrying early 404s
 #   n8n_executions [workflowId] [--data]     # executions from the SQLite DB, as JSON
 #   n8n_stop
 #
@@ -120,6 +120,27 @@ n8n_wait_ready() {
 	done
 	echo "n8n_wait_ready: not ready after ${timeout}s" >&2
 	return 1
+}
+
+# n8n_webhook_post <path> [json] [timeoutSeconds]: POST json to the production webhook
+# http://127.0.0.1:$N8N_PORT/webhook/<path> (static path, NOT /webhook/<webhookId>/<path>) and
+# print the response body. Retries while the answer is 404: just after /healthz/readiness the
+# first call can still get 404 "This webhook is not registered for POST requests. Did you mean
+# to make a POST request?" (seen under load); a 404 starts no execution, so retrying is safe.
+# Returns 0 on 2xx, 1 otherwise (body still printed).
+n8n_webhook_post() {
+	local path="${1:?webhook path}" body="${2:-}" timeout="${3:-30}" start=$SECONDS code tmp
+	[ -n "$body" ] || body='{}'
+	tmp="$(mktemp)"
+	while :; do
+		code=$(curl -s -o "$tmp" -w '%{http_code}' -X POST -H 'content-type: application/json' \
+			--data-binary "$body" "http://127.0.0.1:$N8N_PORT/webhook/$path") || code=000
+		if [ "$code" != 404 ] && [ "$code" != 000 ] || ((SECONDS - start >= timeout)); then break; fi
+		sleep 0.5
+	done
+	cat "$tmp"
+	rm -f "$tmp"
+	[[ "$code" == 2* ]]
 }
 
 # n8n_stop: SIGTERM the n8n started by n8n_start and wait (it stops its task runner itself).

@@ -182,6 +182,7 @@ describe('Juspay Trigger in n8n', () => {
 		log('n8n start');
 		await n8n.start();
 		webhookUrl = `${n8n.url}/webhook/${WEBHOOK_ID}/webhook`;
+		await n8n.waitForWebhook(webhookUrl);
 		// an order the sandbox knows and that is charged, so confirmation can match
 		orderId = `trg${Date.now().toString(36)}`;
 		const form = `order_id=${orderId}&amount=42`;
@@ -249,6 +250,7 @@ describe('Juspay Trigger in n8n', () => {
 	it('still remembers accepted events after n8n restarts', async () => {
 		await n8n.stop();
 		await n8n.start();
+		await n8n.waitForWebhook(webhookUrl);
 		assert.equal((await post(event('evt_V2_e2e_1'))).status, 200);
 		assert.equal((await post(event('evt_V2_e2e_after'))).status, 200);
 		const executions = await settled(3);

@@ -203,6 +203,20 @@ class N8nInstance {
 		throw new Error(`n8n was not ready after ${timeoutMs} ms`);
 	}
 
+	/**
+	 * Waits until n8n has registered a published webhook: readiness can come first. A registered
+	 * POST-only webhook answers a GET with 404 and "Did you mean to make a POST request?".
+	 */
+	async waitForWebhook(url, timeoutMs = 60000) {
+		const started = Date.now();
+		while (Date.now() - started < timeoutMs) {
+			const text = await (await fetch(url)).text();
+			if (/POST request/.test(text)) return;
+			await new Promise((done) => setTimeout(done, 250));
+		}
+		throw new Error(`n8n did not register the webhook ${url} within ${timeoutMs} ms`);
+	}
+
 	async stop() {
 		const child = this.process;
 		if (!child || child.exitCode !== null) {
