@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 
 const { N8nInstance, packPackage, provisionN8n, stopAll, log } = require('./lib/n8nInstance');
 const { startSandboxProcess } = require('./lib/sandboxProcess');
-const { operationsWorkflow, triggerWorkflow, WEBHOOK_ID, CREDENTIAL, WRONG_CREDENTIAL } = require('./workflows');
+const { operationsWorkflow, triggerWorkflow, WEBHOOK_ID, CREDENTIAL, WRONG_CREDENTIAL, UNREACHABLE_CREDENTIAL } = require('./workflows');
 
 const API_KEY = 'e2e_api_key_value';
 const MERCHANT_ID = 'e2emerchant';
@@ -40,6 +40,8 @@ before(async () => {
 	n8n.importCredentials([
 		{ ...CREDENTIAL.juspayApi, type: 'juspayApi', data: { ...data, apiKey: API_KEY } },
 		{ ...WRONG_CREDENTIAL.juspayApi, type: 'juspayApi', data: { ...data, apiKey: 'not-the-key' } },
+		// nothing listens on port 9: the request fails before any answer
+		{ ...UNREACHABLE_CREDENTIAL.juspayApi, type: 'juspayApi', data: { ...data, baseUrl: 'http://127.0.0.1:9', apiKey: API_KEY } },
 	]);
 });
 
@@ -57,6 +59,7 @@ const outputOf = (run, node) => {
 
 describe('Juspay node in n8n', () => {
 	let run;
+	let stored;
 	let requests;
 	const runId = Date.now().toString(36);
 
@@ -66,6 +69,7 @@ describe('Juspay node in n8n', () => {
 		log('n8n execute: every operation');
 		const result = n8n.execute(workflow.id);
 		run = result.run;
+		stored = n8n.executions(workflow.id, { withData: true }).pop();
 		assert.equal(run.data.resultData.error, undefined, JSON.stringify(run.data.resultData.error));
 		requests = (await sandbox.requests()).filter((r) => !r.path.startsWith('/sandbox'));
 	});
@@ -143,6 +147,17 @@ describe('Juspay node in n8n', () => {
 		assert.equal(outputOf(run, 'Unknown order')[0].json.error, `No order exists with order_id e2e${runId}none for this merchant`);
 		assert.equal(outputOf(run, 'Bad amount')[0].json.error, 'The Amount 10.123 is not a valid amount');
 		assert.ok(!requests.some((r) => r.form?.order_id === `e2e${runId}bad`), 'the bad amount was never sent');
+	});
+
+	it('keeps the API key out of what n8n prints and stores, also when Juspay cannot be reached', () => {
+		const [unreachable] = outputOf(run, 'Unreachable');
+		assert.ok(unreachable.json.error, 'the unreachable call failed into its item');
+		assert.ok(stored?.run, 'n8n stored the execution');
+		assert.ok(JSON.stringify(stored.run).includes('ECONNREFUSED'), 'the stored execution holds the failed call');
+		for (const secret of [API_KEY, Buffer.from(`${API_KEY}:`).toString('base64')]) {
+			assert.ok(!JSON.stringify(run).includes(secret), 'printed run holds the key');
+			assert.ok(!JSON.stringify(stored.run).includes(secret), 'stored execution holds the key');
+		}
 	});
 
 	it('refuses a wrong API key in Juspay words, and never shows the key', () => {

@@ -2,6 +2,7 @@
 const PACKAGE = 'n8n-nodes-juspay';
 const CREDENTIAL = { juspayApi: { id: 'juspayE2e', name: 'Juspay sandbox (e2e)' } };
 const WRONG_CREDENTIAL = { juspayApi: { id: 'juspayWrongKey', name: 'Juspay wrong key (e2e)' } };
+const UNREACHABLE_CREDENTIAL = { juspayApi: { id: 'juspayUnreachable', name: 'Juspay unreachable (e2e)' } };
 
 let nodeCounter = 0;
 function nodeId() {
@@ -84,6 +85,7 @@ function operationsWorkflow(run, sandboxUrl) {
 		juspayNode('Bad amount', { resource: 'order', operation: 'create', orderId: `e2e${run}bad`, amount: 10.123 }),
 		juspayNode('Unknown order', { resource: 'order', operation: 'get', orderId: `e2e${run}none` }),
 		juspayNode('Wrong API key', { resource: 'order', operation: 'get', orderId }, { credentials: WRONG_CREDENTIAL }),
+		juspayNode('Unreachable', { resource: 'order', operation: 'get', orderId }, { credentials: UNREACHABLE_CREDENTIAL }),
 	]);
 }
 
@@ -112,4 +114,4 @@ function triggerWorkflow(id) {
 	};
 }
 
-module.exports = { CREDENTIAL, WRONG_CREDENTIAL, WEBHOOK_ID, operationsWorkflow, triggerWorkflow, juspayNode, chainWorkflow, nodeId };
+module.exports = { CREDENTIAL, WRONG_CREDENTIAL, UNREACHABLE_CREDENTIAL, WEBHOOK_ID, operationsWorkflow, triggerWorkflow, juspayNode, chainWorkflow, nodeId };
