@@ -4,7 +4,8 @@
 // user folder, starts the bundled Juspay sandbox, imports a credential pointing at it and the
 // example workflows, runs the order lifecycle (customer → order → payment → status → refund),
 // publishes the webhook workflow, sends it a payment webhook, and keeps n8n running until Ctrl-C.
-const { readFileSync } = require('node:fs');
+const { execFileSync } = require('node:child_process');
+const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const { N8nInstance, packPackage, provisionN8n, stopAll, log, ROOT } = require('../test/e2e/lib/n8nInstance');
@@ -60,6 +61,10 @@ function print(title, value) {
 }
 
 async function main() {
+	if (!existsSync(join(ROOT, 'node_modules', '.bin', 'tsc'))) {
+		log('installing the development dependencies (npm install)');
+		execFileSync('npm', ['install'], { cwd: ROOT, stdio: 'inherit' });
+	}
 	const paths = provisionN8n();
 	log('building and packing n8n-nodes-juspay');
 	const tarball = packPackage();
