@@ -325,6 +325,19 @@ describe('confirmation with the Order Status API', () => {
 		expect(harness?.started).toHaveLength(1);
 	});
 
+	it('answers 503 and forgets the event when Order Status cannot be reached, so the retry is accepted', async () => {
+		const event = await chargedOrder('ordConfirm4');
+		await start({ options: { confirmWithApi: true } });
+		fixture.sandbox.injectFault({ method: 'GET', path: '/orders/ordConfirm4', status: 503 });
+		const first = await post(event);
+
+		expect(first.status).toBe(503);
+		expect(first.json().message).toContain('Juspay will retry');
+		expect(harness?.started).toHaveLength(0);
+		expect((await post(event)).status).toBe(200);
+		expect(harness?.started).toHaveLength(1);
+	});
+
 	it('marks an event whose order Juspay does not know as unconfirmed', async () => {
 		await start({ options: { confirmWithApi: true } });
 		await post(orderSucceeded());

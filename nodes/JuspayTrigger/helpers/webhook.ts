@@ -90,7 +90,17 @@ export async function handleJuspayWebhook(this: IWebhookFunctions): Promise<IWeb
 	const item = eventOutput(event) as IDataObject;
 	if (options.confirmWithApi && item.order) {
 		const order = item.order as IDataObject;
-		const status = await fetchOrderStatus(this, String(order.order_id ?? ''));
+		const status = await fetchOrderStatus(this, String(order.order_id ?? '')).catch(
+			() => undefined,
+		);
+		if (!status || status.statusCode >= 500) {
+			// Not a verdict on the event: forget it and answer non-200, so Juspay delivers it again.
+			seen?.release(event.id);
+			return respond(this, 503, {
+				message:
+					"Juspay's Order Status API could not be reached to confirm this event; Juspay will retry",
+			});
+		}
 		item.confirmation =
 			status.statusCode < 400
 				? confirmOrder(order, status.body)
