@@ -13,6 +13,8 @@ import {
 	juspayAuthentication,
 } from '../nodes/shared/wire';
 
+const KEY_REFUSED = 'Juspay refused the API key or merchant ID: check both, and the environment';
+
 export class JuspayApi implements ICredentialType {
 	name = 'juspayApi';
 
@@ -117,7 +119,7 @@ export class JuspayApi implements ICredentialType {
 				properties: {
 					key: 'error_code',
 					value: 'access_denied',
-					message: 'Juspay refused the API key or merchant ID: check both, and the environment',
+					message: KEY_REFUSED,
 				},
 			},
 			{
@@ -125,7 +127,7 @@ export class JuspayApi implements ICredentialType {
 				properties: {
 					key: 'error_info.code',
 					value: 'UNAUTHORIZED',
-					message: 'Juspay refused the API key or merchant ID: check both, and the environment',
+					message: KEY_REFUSED,
 				},
 			},
 			{
@@ -133,7 +135,7 @@ export class JuspayApi implements ICredentialType {
 				properties: {
 					key: 'error_code',
 					value: 'bad_authentication',
-					message: 'Juspay refused the API key or merchant ID: check both, and the environment',
+					message: KEY_REFUSED,
 				},
 			},
 		],

@@ -6,7 +6,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { HEADER } from './wire';
+import { juspayRequestHeaders } from './wire';
 
 export const CREDENTIAL_TYPE = 'juspayApi';
 
@@ -24,7 +24,7 @@ export async function fetchOrderStatus(
 	const options: IHttpRequestOptions = {
 		method: 'GET',
 		url: `/orders/${encodeURIComponent(orderId)}`,
-		headers: { Accept: 'application/json', [HEADER.routingId]: orderId },
+		headers: juspayRequestHeaders(orderId),
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,

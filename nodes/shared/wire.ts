@@ -22,6 +22,11 @@ export const HEADER = {
 	version: 'version',
 } as const;
 
+/** Headers every Juspay call sends besides the credential's: JSON answers, and the routing id. */
+export function juspayRequestHeaders(routingId: string): Record<string, string> {
+	return { Accept: 'application/json', [HEADER.routingId]: routingId };
+}
+
 export interface JuspayConnection {
 	environment?: unknown;
 	baseUrl?: unknown;

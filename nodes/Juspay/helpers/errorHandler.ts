@@ -29,12 +29,13 @@ export interface JuspayErrorText {
 	description: string;
 }
 
+const CHECK_CREDENTIAL =
+	'Check the API key and merchant ID in the Juspay credential, and that its environment (sandbox, production or custom URL) is the one the key belongs to';
+
 /** How to fix it, by Juspay error code (or status where Juspay sends no code). */
 const FIXES: Record<string, string> = {
-	access_denied:
-		'Check the API key and merchant ID in the Juspay credential, and that its environment (sandbox, production or custom URL) is the one the key belongs to',
-	UNAUTHORIZED:
-		'Check the API key and merchant ID in the Juspay credential, and that its environment (sandbox, production or custom URL) is the one the key belongs to',
+	access_denied: CHECK_CREDENTIAL,
+	UNAUTHORIZED: CHECK_CREDENTIAL,
 	NOT_FOUND:
 		'Check the Order ID: Juspay knows no order with this ID for this merchant in this environment',
 	object_not_found:
@@ -54,7 +55,7 @@ function fixFor(statusCode: number, body: JuspayErrorBody): string {
 	for (const key of [body.error_code, body.error_info?.code, body.status]) {
 		if (key && FIXES[key]) return FIXES[key];
 	}
-	if (statusCode === 401 || statusCode === 403) return FIXES.access_denied;
+	if (statusCode === 401 || statusCode === 403) return CHECK_CREDENTIAL;
 	if (statusCode === 429) {
 		return 'Juspay is limiting the request rate: turn on batching under Options › Batching, or retry later';
 	}

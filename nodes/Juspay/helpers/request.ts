@@ -1,7 +1,12 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { encodeForm, FORM_CONTENT_TYPE, HEADER, type FormValue } from '../../shared/wire';
+import {
+	encodeForm,
+	FORM_CONTENT_TYPE,
+	juspayRequestHeaders,
+	type FormValue,
+} from '../../shared/wire';
 import { InvalidParameterError } from './validation';
 
 /** What one operation sends, built from its parameters after they were checked. */
@@ -47,8 +52,7 @@ export function sendJuspayRequest(build: RequestBuilder): PreSendAction {
 		requestOptions.url = request.path;
 		requestOptions.headers = {
 			...requestOptions.headers,
-			Accept: 'application/json',
-			[HEADER.routingId]: request.routingId,
+			...juspayRequestHeaders(request.routingId),
 		};
 		if (request.query) requestOptions.qs = { ...requestOptions.qs, ...request.query };
 		if (request.form) {

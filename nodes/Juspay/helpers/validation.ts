@@ -19,6 +19,11 @@ const ALPHANUMERIC_ID = /^[A-Za-z0-9]{1,20}$/;
 const LOOKUP_ID = /^[A-Za-z0-9_-]{1,20}$/;
 const DIGITS = /^\d+$/;
 
+/** A parameter value as trimmed text: strings and numbers only, anything else is empty. */
+function asText(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+}
+
 function display(value: unknown): string {
 	const text = typeof value === 'string' ? value : JSON.stringify(value);
 	return text === undefined ? String(value) : text;
@@ -48,8 +53,7 @@ function numberText(value: number): string {
 
 /** Ids Juspay restricts to alphanumerics, at most 20 characters (order ids, refund request ids). */
 export function requireAlphanumericId(value: unknown, parameter: string): string {
-	const text =
-		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	const text = asText(value);
 	if (!ALPHANUMERIC_ID.test(text)) {
 		throw new InvalidParameterError(
 			`The ${parameter} ${display(value)} is not valid`,
@@ -61,8 +65,7 @@ export function requireAlphanumericId(value: unknown, parameter: string): string
 
 /** An existing order's id, to look it up or refund it. */
 export function requireOrderIdForLookup(value: unknown, parameter = 'Order ID'): string {
-	const text =
-		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	const text = asText(value);
 	if (!LOOKUP_ID.test(text)) {
 		throw new InvalidParameterError(
 			`The ${parameter} ${display(value)} is not valid`,
@@ -73,8 +76,7 @@ export function requireOrderIdForLookup(value: unknown, parameter = 'Order ID'):
 }
 
 export function requireText(value: unknown, parameter: string): string {
-	const text =
-		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	const text = asText(value);
 	if (text === '') {
 		throw new InvalidParameterError(`The ${parameter} is empty`, `Enter a value for ${parameter}`);
 	}
@@ -83,8 +85,7 @@ export function requireText(value: unknown, parameter: string): string {
 
 /** Juspay wants phone numbers as digits only, without "+" or a country code. */
 export function requireDigits(value: unknown, parameter: string, example: string): string {
-	const text =
-		typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	const text = asText(value);
 	if (!DIGITS.test(text)) {
 		throw new InvalidParameterError(
 			`The ${parameter} ${display(value)} must contain digits only`,

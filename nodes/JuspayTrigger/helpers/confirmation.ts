@@ -37,3 +37,15 @@ export function confirmOrder(webhookOrder: IDataObject, apiOrder: IDataObject): 
 		mismatches: [...mismatches],
 	};
 }
+
+/** The confirmation of an event whose order the Order Status API does not know. */
+export function orderNotFound(statusCode: number): Confirmation {
+	return {
+		confirmed: false,
+		status: null,
+		amount: null,
+		amount_refunded: null,
+		mismatches: ['order_not_found'],
+		message: `Order Status answered HTTP ${statusCode}`,
+	};
+}

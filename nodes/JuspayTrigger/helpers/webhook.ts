@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { fetchOrderStatus, CREDENTIAL_TYPE } from '../../shared/transport';
 import { basicAuthMatches } from './basicAuth';
-import { confirmOrder } from './confirmation';
+import { confirmOrder, orderNotFound } from './confirmation';
 import { eventOutput, isSelected, parseJuspayEvent } from './events';
 import { respond } from './respond';
 import { seenEventsFor, STATIC_DATA_KEY } from './seenEvents';
@@ -102,16 +102,7 @@ export async function handleJuspayWebhook(this: IWebhookFunctions): Promise<IWeb
 			});
 		}
 		item.confirmation =
-			status.statusCode < 400
-				? confirmOrder(order, status.body)
-				: {
-						confirmed: false,
-						status: null,
-						amount: null,
-						amount_refunded: null,
-						mismatches: ['order_not_found'],
-						message: `Order Status answered HTTP ${status.statusCode}`,
-					};
+			status.statusCode < 400 ? confirmOrder(order, status.body) : orderNotFound(status.statusCode);
 		if (options.dropUnconfirmed && !(item.confirmation as IDataObject).confirmed) {
 			seen?.release(event.id);
 			return {

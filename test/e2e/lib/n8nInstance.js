@@ -3,7 +3,7 @@
 // folder and ports, listens on 127.0.0.1 only, and is stopped by stop() (also on failure: callers
 // register stopAll() on exit and signals).
 const { execFileSync, spawn, spawnSync } = require('node:child_process');
-const { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } = require('node:fs');
+const { existsSync, mkdirSync, openSync, readFileSync, writeFileSync, rmSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const net = require('node:net');
 const { join, resolve } = require('node:path');
@@ -179,7 +179,6 @@ class N8nInstance {
 	/** `n8n start` in the background; resolves when /healthz/readiness answers. */
 	async start(timeoutMs = 180000) {
 		const logFile = join(this.userFolder, 'n8n-start.log');
-		const { openSync } = require('node:fs');
 		const out = openSync(logFile, 'a');
 		this.process = spawn(this.paths.N8N_NODE_BIN, [this.paths.N8N_BIN, 'start'], {
 			env: this.env(),
