@@ -9,7 +9,13 @@
 //    auth, in the same running n8n.
 const http = require('node:http');
 
-const { N8nInstance, packPackage, provisionN8n, stopAll, log } = require('../test/e2e/lib/n8nInstance');
+const {
+	N8nInstance,
+	packPackage,
+	provisionN8n,
+	stopAll,
+	log,
+} = require('../test/e2e/lib/n8nInstance');
 const { startSandboxProcess } = require('../test/e2e/lib/sandboxProcess');
 
 function argument(name, fallback) {
@@ -79,24 +85,52 @@ function lookupWorkflow(sandboxUrl, orderIds) {
 		steps.push(...(round % 2 === 0 ? [juspay, http] : [http, juspay]));
 	}
 	const nodes = [
-		{ id: id(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: id(),
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: id(),
 			name: 'Order ids',
 			type: 'n8n-nodes-base.set',
 			typeVersion: 3.4,
 			position: [0, 0],
-			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ ids: orderIds.map((order_id) => ({ order_id })) }) },
+			parameters: {
+				mode: 'raw',
+				jsonOutput: JSON.stringify({ ids: orderIds.map((order_id) => ({ order_id })) }),
+			},
 		},
-		{ id: id(), name: 'One item per id', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [0, 0], parameters: { fieldToSplitOut: 'ids', options: {} } },
+		{
+			id: id(),
+			name: 'One item per id',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { fieldToSplitOut: 'ids', options: {} },
+		},
 		...steps,
 	];
 	const connections = {};
 	nodes.forEach((node, index) => {
 		node.position = [index * 200, 0];
-		if (index + 1 < nodes.length) connections[node.name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+		if (index + 1 < nodes.length)
+			connections[node.name] = {
+				main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]],
+			};
 	});
-	return { id: 'juspayBenchLookups', name: 'Bench: Juspay node vs HTTP Request', nodes, connections, settings: { executionOrder: 'v1' }, active: false, pinData: {} };
+	return {
+		id: 'juspayBenchLookups',
+		name: 'Bench: Juspay node vs HTTP Request',
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+		active: false,
+		pinData: {},
+	};
 }
 
 function webhookWorkflows() {
@@ -132,7 +166,12 @@ function webhookWorkflows() {
 					typeVersion: 2,
 					position: [0, 0],
 					webhookId: 'b3e1c2d4-0000-4000-8000-00000000aa02',
-					parameters: { httpMethod: 'POST', path: 'bench-webhook', authentication: 'basicAuth', options: {} },
+					parameters: {
+						httpMethod: 'POST',
+						path: 'bench-webhook',
+						authentication: 'basicAuth',
+						options: {},
+					},
 					credentials: { httpBasicAuth: { id: 'benchHookBasic', name: 'Bench webhook basic' } },
 				},
 			],
@@ -207,10 +246,28 @@ async function main() {
 				id: 'juspayBench',
 				name: 'Juspay bench',
 				type: 'juspayApi',
-				data: { environment: 'custom', baseUrl: sandbox.url, apiKey: API_KEY, merchantId: MERCHANT_ID, apiVersion: '2023-06-30', webhookUsername: HOOK_USER, webhookPassword: HOOK_PASSWORD },
+				data: {
+					environment: 'custom',
+					baseUrl: sandbox.url,
+					apiKey: API_KEY,
+					merchantId: MERCHANT_ID,
+					apiVersion: '2023-06-30',
+					webhookUsername: HOOK_USER,
+					webhookPassword: HOOK_PASSWORD,
+				},
 			},
-			{ id: 'juspayBenchBasic', name: 'Juspay bench basic', type: 'httpBasicAuth', data: { user: API_KEY, password: '' } },
-			{ id: 'benchHookBasic', name: 'Bench webhook basic', type: 'httpBasicAuth', data: { user: HOOK_USER, password: HOOK_PASSWORD } },
+			{
+				id: 'juspayBenchBasic',
+				name: 'Juspay bench basic',
+				type: 'httpBasicAuth',
+				data: { user: API_KEY, password: '' },
+			},
+			{
+				id: 'benchHookBasic',
+				name: 'Bench webhook basic',
+				type: 'httpBasicAuth',
+				data: { user: HOOK_USER, password: HOOK_PASSWORD },
+			},
 		]);
 
 		log(`creating ${ITEMS} orders in the sandbox`);
@@ -218,7 +275,11 @@ async function main() {
 		for (const orderId of orderIds) {
 			const response = await fetch(`${sandbox.url}/orders`, {
 				method: 'POST',
-				headers: { authorization: basic(API_KEY, ''), 'x-merchantid': MERCHANT_ID, 'content-type': 'application/x-www-form-urlencoded' },
+				headers: {
+					authorization: basic(API_KEY, ''),
+					'x-merchantid': MERCHANT_ID,
+					'content-type': 'application/x-www-form-urlencoded',
+				},
 				body: `order_id=${orderId}&amount=10`,
 			});
 			if (response.status !== 200) throw new Error(`creating ${orderId}: HTTP ${response.status}`);
@@ -249,7 +310,11 @@ async function main() {
 			ratios.push(juspay / http);
 		}
 		await rawFloor(sandbox.url, orderIds); // warm-up
-		const floor = median([await rawFloor(sandbox.url, orderIds), await rawFloor(sandbox.url, orderIds), await rawFloor(sandbox.url, orderIds)]);
+		const floor = median([
+			await rawFloor(sandbox.url, orderIds),
+			await rawFloor(sandbox.url, orderIds),
+			await rawFloor(sandbox.url, orderIds),
+		]);
 
 		const triggerFlows = webhookWorkflows();
 		for (const flow of triggerFlows) {
@@ -258,7 +323,12 @@ async function main() {
 		}
 		log('n8n start: webhook deliveries');
 		await n8n.start();
-		const event = (n) => ({ id: `evt_V2_bench_${n}_${Date.now()}`, event_name: 'ORDER_SUCCEEDED', date_created: '2026-11-22T10:00:00Z', content: { order: { order_id: `bench${n % ITEMS}` } } });
+		const event = (n) => ({
+			id: `evt_V2_bench_${n}_${Date.now()}`,
+			event_name: 'ORDER_SUCCEEDED',
+			date_created: '2026-11-22T10:00:00Z',
+			content: { order: { order_id: `bench${n % ITEMS}` } },
+		});
 		const juspayUrl = `${n8n.url}/webhook/${triggerFlows[0].nodes[0].webhookId}/webhook`;
 		const webhookUrl = `${n8n.url}/webhook/bench-webhook`;
 		await n8n.waitForWebhook(juspayUrl);
@@ -277,19 +347,30 @@ async function main() {
 				trigger.push(await deliveriesPerSecond(juspayUrl, event, basic(HOOK_USER, HOOK_PASSWORD)));
 			}
 		}
-		if ([...trigger, ...webhook].some((r) => r.accepted !== DELIVERIES)) throw new Error('some deliveries were not accepted');
+		if ([...trigger, ...webhook].some((r) => r.accepted !== DELIVERIES))
+			throw new Error('some deliveries were not accepted');
 		const triggerRate = median(trigger.map((r) => r.perSecond));
 		const webhookRate = median(webhook.map((r) => r.perSecond));
 
-		console.log(`\nReal n8n 2.41.1, ${ITEMS} order-status look-ups per node, ${ROUNDS} rounds (execution time as n8n records it):`);
-		console.log(`  Juspay node        ${juspayTimes.map((t) => `${t} ms`).join(', ')}  (median ${median(juspayTimes)} ms)`);
-		console.log(`  HTTP Request node  ${httpTimes.map((t) => `${t} ms`).join(', ')}  (median ${median(httpTimes)} ms)`);
+		console.log(
+			`\nReal n8n 2.41.1, ${ITEMS} order-status look-ups per node, ${ROUNDS} rounds (execution time as n8n records it):`,
+		);
+		console.log(
+			`  Juspay node        ${juspayTimes.map((t) => `${t} ms`).join(', ')}  (median ${median(juspayTimes)} ms)`,
+		);
+		console.log(
+			`  HTTP Request node  ${httpTimes.map((t) => `${t} ms`).join(', ')}  (median ${median(httpTimes)} ms)`,
+		);
 		console.log(`  median ratio Juspay / HTTP Request: ${median(ratios).toFixed(2)}x`);
 		console.log(`  raw HTTP client floor (same ${ITEMS} requests, no n8n): ${floor.toFixed(0)} ms`);
-		console.log(`\nWebhook deliveries accepted per second (${DELIVERIES} per round, ${CONCURRENCY} at a time, median of 3):`);
+		console.log(
+			`\nWebhook deliveries accepted per second (${DELIVERIES} per round, ${CONCURRENCY} at a time, median of 3):`,
+		);
 		console.log(`  Juspay Trigger (Basic auth, de-duplication)  ${triggerRate.toFixed(1)}/s`);
 		console.log(`  Webhook node (Basic auth)                    ${webhookRate.toFixed(1)}/s`);
-		console.log(`  ratio Juspay Trigger / Webhook node: ${(triggerRate / webhookRate).toFixed(2)}x`);
+		console.log(
+			`  ratio Juspay Trigger / Webhook node: ${(triggerRate / webhookRate).toFixed(2)}x`,
+		);
 	} finally {
 		rawAgent.destroy();
 		await stopAll();

@@ -75,7 +75,12 @@ async function main() {
 		const items = [];
 		for (let i = 0; i < ITEMS; i++) items.push({ orderId: `bench${i}` });
 		const created = await runJuspayNode({
-			parameters: { resource: 'order', operation: 'create', orderId: '={{ $json.orderId }}', amount: 100 },
+			parameters: {
+				resource: 'order',
+				operation: 'create',
+				orderId: '={{ $json.orderId }}',
+				amount: 100,
+			},
 			items,
 			credentials,
 		});
@@ -108,14 +113,17 @@ async function main() {
 				const result = await runs[name]();
 				const ms = Number(process.hrtime.bigint() - started) / 1e6;
 				if (result.error) throw result.error;
-				if (result.items.length !== ITEMS) throw new Error(`${name} returned ${result.items.length} items`);
+				if (result.items.length !== ITEMS)
+					throw new Error(`${name} returned ${result.items.length} items`);
 				times[name].push(ms);
 			}
 		}
 		console.log(`Order status look-ups: ${ITEMS} items, ${ROUNDS} rounds (median)`);
 		for (const name of names) {
 			const ms = median(times[name]);
-			console.log(`  ${name.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms  (${((ms * 1000) / ITEMS).toFixed(0)} µs/item)`);
+			console.log(
+				`  ${name.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms  (${((ms * 1000) / ITEMS).toFixed(0)} µs/item)`,
+			);
 		}
 		const ratio = median(times[names[0]]) / median(times[names[1]]);
 		console.log(`  ratio node / direct: ${ratio.toFixed(2)}x`);

@@ -19,15 +19,27 @@ function fail(message) {
 
 async function main() {
 	const [packed] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
+		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
 	);
 	const files = packed.files.map((file) => file.path).sort();
-	const outside = files.filter((path) => !path.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(path));
+	const outside = files.filter(
+		(path) => !path.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(path),
+	);
 	if (outside.length) fail(`the tarball holds files outside dist/: ${outside.join(', ')}`);
-	for (const needed of ['README.md', 'LICENSE', 'package.json', 'dist/icons/juspay.svg', 'dist/icons/juspay.dark.svg']) {
+	for (const needed of [
+		'README.md',
+		'LICENSE',
+		'package.json',
+		'dist/icons/juspay.svg',
+		'dist/icons/juspay.dark.svg',
+	]) {
 		if (!files.includes(needed)) fail(`the tarball lacks ${needed}`);
 	}
-	if (files.some((path) => path.includes('.test.') || path.startsWith('dist/test/'))) fail('the tarball holds tests');
+	if (files.some((path) => path.includes('.test.') || path.startsWith('dist/test/')))
+		fail('the tarball holds tests');
 
 	execFileSync('tar', ['-xzf', join(work, packed.filename), '-C', work]);
 	const packageDir = join(work, 'package');
@@ -41,8 +53,10 @@ async function main() {
 	await loader.loadAll();
 	const nodeNames = Object.keys(loader.nodeTypes).sort();
 	const credentialNames = Object.keys(loader.credentialTypes).sort();
-	if (nodeNames.join() !== 'juspay,juspayTrigger') fail(`node types loaded: ${nodeNames.join(', ') || 'none'}`);
-	if (credentialNames.join() !== 'juspayApi') fail(`credential types loaded: ${credentialNames.join(', ') || 'none'}`);
+	if (nodeNames.join() !== 'juspay,juspayTrigger')
+		fail(`node types loaded: ${nodeNames.join(', ') || 'none'}`);
+	if (credentialNames.join() !== 'juspayApi')
+		fail(`credential types loaded: ${credentialNames.join(', ') || 'none'}`);
 	// n8n serves icons from icons/<package>/<path in package>: each must exist in the tarball.
 	const described = [
 		...Object.values(loader.nodeTypes).map(({ type }) => type.description),
@@ -52,7 +66,8 @@ async function main() {
 		const { light, dark } = description.iconUrl ?? {};
 		for (const url of [light, dark]) {
 			const inPackage = url && url.replace(`icons/${manifest.name}/`, '');
-			if (!inPackage || !files.includes(inPackage)) fail(`${description.name}: icon ${url} is not in the tarball`);
+			if (!inPackage || !files.includes(inPackage))
+				fail(`${description.name}: icon ${url} is not in the tarball`);
 		}
 	}
 	console.log(

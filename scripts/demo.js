@@ -8,7 +8,14 @@ const { execFileSync } = require('node:child_process');
 const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const { N8nInstance, packPackage, provisionN8n, stopAll, log, ROOT } = require('../test/e2e/lib/n8nInstance');
+const {
+	N8nInstance,
+	packPackage,
+	provisionN8n,
+	stopAll,
+	log,
+	ROOT,
+} = require('../test/e2e/lib/n8nInstance');
 const { startSandboxProcess } = require('../test/e2e/lib/sandboxProcess');
 
 const API_KEY = 'demo_sandbox_key';
@@ -51,8 +58,12 @@ function lifecycleWithPayment(sandboxUrl) {
 			options: {},
 		},
 	});
-	workflow.connections['Create order'] = { main: [[{ node: 'Customer pays (sandbox only)', type: 'main', index: 0 }]] };
-	workflow.connections['Customer pays (sandbox only)'] = { main: [[{ node: 'Get order status', type: 'main', index: 0 }]] };
+	workflow.connections['Create order'] = {
+		main: [[{ node: 'Customer pays (sandbox only)', type: 'main', index: 0 }]],
+	};
+	workflow.connections['Customer pays (sandbox only)'] = {
+		main: [[{ node: 'Get order status', type: 'main', index: 0 }]],
+	};
 	return workflow;
 }
 
@@ -97,7 +108,8 @@ async function main() {
 	log('running the order lifecycle workflow with `n8n execute`');
 	const { run } = n8n.execute(lifecycle.id);
 	const runData = run.data.resultData.runData;
-	if (run.data.resultData.error) throw new Error(`the workflow failed: ${run.data.resultData.error.message}`);
+	if (run.data.resultData.error)
+		throw new Error(`the workflow failed: ${run.data.resultData.error.message}`);
 	const first = (node) => runData[node]?.[0]?.data?.main?.[0]?.[0]?.json;
 	print('Create customer', first('Create customer'));
 	print('Create order', first('Create order'));
@@ -115,14 +127,23 @@ async function main() {
 		await fetch(`${sandbox.url}/sandbox/orders/${orderId}/webhook`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ event_name: 'ORDER_SUCCEEDED', url: webhookUrl, username: HOOK_USER, password: HOOK_PASSWORD }),
+			body: JSON.stringify({
+				event_name: 'ORDER_SUCCEEDED',
+				url: webhookUrl,
+				username: HOOK_USER,
+				password: HOOK_PASSWORD,
+			}),
 		})
 	).json();
-	log(`the sandbox sent ORDER_SUCCEEDED for ${orderId} to the Juspay Trigger: HTTP ${delivery.status}`);
+	log(
+		`the sandbox sent ORDER_SUCCEEDED for ${orderId} to the Juspay Trigger: HTTP ${delivery.status}`,
+	);
 	let executions = [];
 	for (let i = 0; i < 40 && executions.length === 0; i++) {
 		await new Promise((done) => setTimeout(done, 250));
-		executions = n8n.executions(webhooks.id, { withData: true }).filter((e) => e.status === 'success');
+		executions = n8n
+			.executions(webhooks.id, { withData: true })
+			.filter((e) => e.status === 'success');
 	}
 	const summary = executions[0]?.run?.resultData?.runData?.Summary?.[0]?.data?.main?.[0]?.[0]?.json;
 	print('Webhook workflow: Summary of the confirmed event', summary ?? 'no execution yet');

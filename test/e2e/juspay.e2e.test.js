@@ -6,7 +6,14 @@ const assert = require('node:assert/strict');
 
 const { N8nInstance, packPackage, provisionN8n, stopAll, log } = require('./lib/n8nInstance');
 const { startSandboxProcess } = require('./lib/sandboxProcess');
-const { operationsWorkflow, triggerWorkflow, WEBHOOK_ID, CREDENTIAL, WRONG_CREDENTIAL, UNREACHABLE_CREDENTIAL } = require('./workflows');
+const {
+	operationsWorkflow,
+	triggerWorkflow,
+	WEBHOOK_ID,
+	CREDENTIAL,
+	WRONG_CREDENTIAL,
+	UNREACHABLE_CREDENTIAL,
+} = require('./workflows');
 
 const API_KEY = 'e2e_api_key_value';
 const MERCHANT_ID = 'e2emerchant';
@@ -41,7 +48,11 @@ before(async () => {
 		{ ...CREDENTIAL.juspayApi, type: 'juspayApi', data: { ...data, apiKey: API_KEY } },
 		{ ...WRONG_CREDENTIAL.juspayApi, type: 'juspayApi', data: { ...data, apiKey: 'not-the-key' } },
 		// nothing listens on port 9: the request fails before any answer
-		{ ...UNREACHABLE_CREDENTIAL.juspayApi, type: 'juspayApi', data: { ...data, baseUrl: 'http://127.0.0.1:9', apiKey: API_KEY } },
+		{
+			...UNREACHABLE_CREDENTIAL.juspayApi,
+			type: 'juspayApi',
+			data: { ...data, baseUrl: 'http://127.0.0.1:9', apiKey: API_KEY },
+		},
 	]);
 });
 
@@ -76,14 +87,19 @@ describe('Juspay node in n8n', () => {
 
 	it('authenticates every request as Juspay documents it', () => {
 		assert.ok(requests.length >= 10);
-		for (const request of requests.filter((r) => r.authorization_valid !== undefined && r.headers['x-merchantid'] === MERCHANT_ID)) {
+		for (const request of requests.filter(
+			(r) => r.authorization_valid !== undefined && r.headers['x-merchantid'] === MERCHANT_ID,
+		)) {
 			assert.equal(request.headers.accept, 'application/json');
 			assert.equal(request.headers.version, '2023-06-30');
 			assert.ok(request.headers['x-routing-id']);
 		}
 		const valid = requests.filter((r) => r.authorization_valid);
 		assert.ok(valid.length >= 9, 'requests with the right Basic auth');
-		assert.ok(requests.every((r) => !JSON.stringify(r).includes(API_KEY)), 'the sandbox log never holds the raw key');
+		assert.ok(
+			requests.every((r) => !JSON.stringify(r).includes(API_KEY)),
+			'the sandbox log never holds the raw key',
+		);
 	});
 
 	it('creates a customer with a form body and flat dotted keys', () => {
@@ -101,7 +117,15 @@ describe('Juspay node in n8n', () => {
 	it('gets the customer, simplified', () => {
 		const [customer] = outputOf(run, 'Get customer');
 		assert.deepEqual(Object.keys(customer.json).sort(), [
-			'created_at', 'email', 'first_name', 'id', 'last_name', 'phone', 'phone_country_code', 'reference_id', 'updated_at',
+			'created_at',
+			'email',
+			'first_name',
+			'id',
+			'last_name',
+			'phone',
+			'phone_country_code',
+			'reference_id',
+			'updated_at',
 		]);
 		assert.equal(customer.json.reference_id, `e2e${runId}cust`);
 	});
@@ -110,14 +134,20 @@ describe('Juspay node in n8n', () => {
 		assert.equal(outputOf(run, 'Update customer')[0].json.last_name, 'Rao');
 		const [refused] = outputOf(run, 'Update with no fields');
 		assert.equal(refused.json.error, 'The Update Fields are empty: there is nothing to update');
-		assert.equal(requests.filter((r) => r.method === 'POST' && r.path === `/customers/e2e${runId}cust`).length, 1);
+		assert.equal(
+			requests.filter((r) => r.method === 'POST' && r.path === `/customers/e2e${runId}cust`).length,
+			1,
+		);
 	});
 
 	it('creates an order, gets its status simplified', () => {
 		const [order] = outputOf(run, 'Create order');
 		assert.equal(order.json.status, 'CREATED');
 		const create = requests.find((r) => r.method === 'POST' && r.path === '/orders');
-		assert.match(create.rawBody, new RegExp(`^order_id=e2e${runId}ord&amount=500\\.5&customer_id=cst_\\w+&udf1=e2e$`));
+		assert.match(
+			create.rawBody,
+			new RegExp(`^order_id=e2e${runId}ord&amount=500\\.5&customer_id=cst_\\w+&udf1=e2e$`),
+		);
 		const [status] = outputOf(run, 'Get status');
 		assert.equal(status.json.status, 'CHARGED');
 		assert.equal(status.json.status_id, 21);
@@ -143,17 +173,32 @@ describe('Juspay node in n8n', () => {
 	});
 
 	it("shows Juspay's words for an over-refund and an unknown order, and n8n's check for a bad amount", () => {
-		assert.match(outputOf(run, 'Refund too much')[0].json.error, /^Refund amount exceeds the refundable amount/);
-		assert.equal(outputOf(run, 'Unknown order')[0].json.error, `No order exists with order_id e2e${runId}none for this merchant`);
-		assert.equal(outputOf(run, 'Bad amount')[0].json.error, 'The Amount 10.123 is not a valid amount');
-		assert.ok(!requests.some((r) => r.form?.order_id === `e2e${runId}bad`), 'the bad amount was never sent');
+		assert.match(
+			outputOf(run, 'Refund too much')[0].json.error,
+			/^Refund amount exceeds the refundable amount/,
+		);
+		assert.equal(
+			outputOf(run, 'Unknown order')[0].json.error,
+			`No order exists with order_id e2e${runId}none for this merchant`,
+		);
+		assert.equal(
+			outputOf(run, 'Bad amount')[0].json.error,
+			'The Amount 10.123 is not a valid amount',
+		);
+		assert.ok(
+			!requests.some((r) => r.form?.order_id === `e2e${runId}bad`),
+			'the bad amount was never sent',
+		);
 	});
 
 	it('keeps the API key out of what n8n prints and stores, also when Juspay cannot be reached', () => {
 		const [unreachable] = outputOf(run, 'Unreachable');
 		assert.ok(unreachable.json.error, 'the unreachable call failed into its item');
 		assert.ok(stored?.run, 'n8n stored the execution');
-		assert.ok(JSON.stringify(stored.run).includes('ECONNREFUSED'), 'the stored execution holds the failed call');
+		assert.ok(
+			JSON.stringify(stored.run).includes('ECONNREFUSED'),
+			'the stored execution holds the failed call',
+		);
 		for (const secret of [API_KEY, Buffer.from(`${API_KEY}:`).toString('base64')]) {
 			assert.ok(!JSON.stringify(run).includes(secret), 'printed run holds the key');
 			assert.ok(!JSON.stringify(stored.run).includes(secret), 'stored execution holds the key');
@@ -173,10 +218,17 @@ describe('Juspay Trigger in n8n', () => {
 	let webhookUrl;
 	let orderId;
 
-	const post = async (body, { authorization = basic(HOOK_USER, HOOK_PASSWORD), contentType = 'application/json' } = {}) => {
+	const post = async (
+		body,
+		{ authorization = basic(HOOK_USER, HOOK_PASSWORD), contentType = 'application/json' } = {},
+	) => {
 		const headers = { 'content-type': contentType };
 		if (authorization) headers.authorization = authorization;
-		const response = await fetch(webhookUrl, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+		const response = await fetch(webhookUrl, {
+			method: 'POST',
+			headers,
+			body: typeof body === 'string' ? body : JSON.stringify(body),
+		});
 		return { status: response.status, text: await response.text(), headers: response.headers };
 	};
 
@@ -185,7 +237,11 @@ describe('Juspay Trigger in n8n', () => {
 		let executions = [];
 		for (let i = 0; i < 60; i++) {
 			executions = n8n.executions(workflowId, { withData: true });
-			if (executions.length >= expected && executions.every((e) => e.status !== 'running' && e.status !== 'new')) break;
+			if (
+				executions.length >= expected &&
+				executions.every((e) => e.status !== 'running' && e.status !== 'new')
+			)
+				break;
 			await new Promise((done) => setTimeout(done, 250));
 		}
 		return executions;
@@ -203,7 +259,11 @@ describe('Juspay Trigger in n8n', () => {
 		const form = `order_id=${orderId}&amount=42`;
 		const created = await fetch(`${sandbox.url}/orders`, {
 			method: 'POST',
-			headers: { authorization: basic(API_KEY, ''), 'x-merchantid': MERCHANT_ID, 'content-type': 'application/x-www-form-urlencoded' },
+			headers: {
+				authorization: basic(API_KEY, ''),
+				'x-merchantid': MERCHANT_ID,
+				'content-type': 'application/x-www-form-urlencoded',
+			},
 			body: form,
 		});
 		assert.equal(created.status, 200);
@@ -225,11 +285,22 @@ describe('Juspay Trigger in n8n', () => {
 		const items = executions[0].run.resultData.runData['Juspay Trigger'][0].data.main[0];
 		assert.equal(items[0].json.id, 'evt_V2_e2e_1');
 		assert.equal(items[0].json.order.order_id, orderId);
-		assert.deepEqual(items[0].json.confirmation, { confirmed: true, status: 'CHARGED', amount: 42, amount_refunded: 0, mismatches: [] });
+		assert.deepEqual(items[0].json.confirmation, {
+			confirmed: true,
+			status: 'CHARGED',
+			amount: 42,
+			amount_refunded: 0,
+			mismatches: [],
+		});
 	});
 
 	it('answers 401 with WWW-Authenticate and starts nothing without auth or with a wrong password', async () => {
-		for (const authorization of [null, basic(HOOK_USER, 'wrong'), basic('other', HOOK_PASSWORD), 'Basic %%%']) {
+		for (const authorization of [
+			null,
+			basic(HOOK_USER, 'wrong'),
+			basic('other', HOOK_PASSWORD),
+			'Basic %%%',
+		]) {
 			const response = await post(event(`evt_V2_unauth_${Math.random()}`), { authorization });
 			assert.equal(response.status, 401);
 			assert.match(response.headers.get('www-authenticate'), /^Basic /);
@@ -239,7 +310,9 @@ describe('Juspay Trigger in n8n', () => {
 
 	it('de-duplicates: a repeat, and a burst of the same new event, start one execution each', async () => {
 		assert.equal((await post(event('evt_V2_e2e_1'))).status, 200);
-		const burst = await Promise.all(Array.from({ length: 10 }, () => post(event('evt_V2_e2e_burst'))));
+		const burst = await Promise.all(
+			Array.from({ length: 10 }, () => post(event('evt_V2_e2e_burst'))),
+		);
 		assert.ok(burst.every((r) => r.status === 200));
 		const executions = await settled(2);
 		await new Promise((done) => setTimeout(done, 1000));

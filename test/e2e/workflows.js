@@ -2,7 +2,9 @@
 const PACKAGE = 'n8n-nodes-juspay';
 const CREDENTIAL = { juspayApi: { id: 'juspayE2e', name: 'Juspay sandbox (e2e)' } };
 const WRONG_CREDENTIAL = { juspayApi: { id: 'juspayWrongKey', name: 'Juspay wrong key (e2e)' } };
-const UNREACHABLE_CREDENTIAL = { juspayApi: { id: 'juspayUnreachable', name: 'Juspay unreachable (e2e)' } };
+const UNREACHABLE_CREDENTIAL = {
+	juspayApi: { id: 'juspayUnreachable', name: 'Juspay unreachable (e2e)' },
+};
 
 let nodeCounter = 0;
 function nodeId() {
@@ -25,7 +27,14 @@ function juspayNode(name, parameters, { credentials = CREDENTIAL, continueOnFail
 
 /** Manual Trigger → each node in turn; every node runs once and keeps going on error. */
 function chainWorkflow(id, name, nodes) {
-	const start = { id: nodeId(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const start = {
+		id: nodeId(),
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	const all = [start, ...nodes];
 	const connections = {};
 	all.forEach((node, index) => {
@@ -35,7 +44,15 @@ function chainWorkflow(id, name, nodes) {
 		}
 	});
 	for (const node of nodes) node.executeOnce = true;
-	return { id, name, nodes: all, connections, settings: { executionOrder: 'v1' }, active: false, pinData: {} };
+	return {
+		id,
+		name,
+		nodes: all,
+		connections,
+		settings: { executionOrder: 'v1' },
+		active: false,
+		pinData: {},
+	};
 }
 
 function operationsWorkflow(run, sandboxUrl) {
@@ -47,7 +64,11 @@ function operationsWorkflow(run, sandboxUrl) {
 			operation: 'create',
 			objectReferenceId: ref,
 			mobileNumber: '9988776655',
-			additionalFields: { emailAddress: 'asha@example.com', firstName: 'Asha', getClientAuthToken: true },
+			additionalFields: {
+				emailAddress: 'asha@example.com',
+				firstName: 'Asha',
+				getClientAuthToken: true,
+			},
 		}),
 		juspayNode('Get customer', {
 			resource: 'customer',
@@ -61,7 +82,12 @@ function operationsWorkflow(run, sandboxUrl) {
 			customerId: ref,
 			updateFields: { lastName: 'Rao' },
 		}),
-		juspayNode('Update with no fields', { resource: 'customer', operation: 'update', customerId: ref, updateFields: {} }),
+		juspayNode('Update with no fields', {
+			resource: 'customer',
+			operation: 'update',
+			customerId: ref,
+			updateFields: {},
+		}),
 		juspayNode('Create order', {
 			resource: 'order',
 			operation: 'create',
@@ -75,17 +101,58 @@ function operationsWorkflow(run, sandboxUrl) {
 			type: 'n8n-nodes-base.httpRequest',
 			typeVersion: 4.2,
 			position: [0, 0],
-			parameters: { method: 'POST', url: `${sandboxUrl}/sandbox/orders/${orderId}/charge`, options: {} },
+			parameters: {
+				method: 'POST',
+				url: `${sandboxUrl}/sandbox/orders/${orderId}/charge`,
+				options: {},
+			},
 		},
 		juspayNode('Get status', { resource: 'order', operation: 'get', orderId, simplify: true }),
-		juspayNode('Refund', { resource: 'order', operation: 'refund', orderId, amount: 100, uniqueRequestId: `rf${run}a` }),
-		juspayNode('Refund again', { resource: 'order', operation: 'refund', orderId, amount: 100, uniqueRequestId: `rf${run}a`, simplify: true }),
-		juspayNode('Refund too much', { resource: 'order', operation: 'refund', orderId, amount: 1000, uniqueRequestId: `rf${run}b` }),
-		juspayNode('Refund without ID', { resource: 'order', operation: 'refund', orderId, amount: 0.5 }),
-		juspayNode('Bad amount', { resource: 'order', operation: 'create', orderId: `e2e${run}bad`, amount: 10.123 }),
+		juspayNode('Refund', {
+			resource: 'order',
+			operation: 'refund',
+			orderId,
+			amount: 100,
+			uniqueRequestId: `rf${run}a`,
+		}),
+		juspayNode('Refund again', {
+			resource: 'order',
+			operation: 'refund',
+			orderId,
+			amount: 100,
+			uniqueRequestId: `rf${run}a`,
+			simplify: true,
+		}),
+		juspayNode('Refund too much', {
+			resource: 'order',
+			operation: 'refund',
+			orderId,
+			amount: 1000,
+			uniqueRequestId: `rf${run}b`,
+		}),
+		juspayNode('Refund without ID', {
+			resource: 'order',
+			operation: 'refund',
+			orderId,
+			amount: 0.5,
+		}),
+		juspayNode('Bad amount', {
+			resource: 'order',
+			operation: 'create',
+			orderId: `e2e${run}bad`,
+			amount: 10.123,
+		}),
 		juspayNode('Unknown order', { resource: 'order', operation: 'get', orderId: `e2e${run}none` }),
-		juspayNode('Wrong API key', { resource: 'order', operation: 'get', orderId }, { credentials: WRONG_CREDENTIAL }),
-		juspayNode('Unreachable', { resource: 'order', operation: 'get', orderId }, { credentials: UNREACHABLE_CREDENTIAL }),
+		juspayNode(
+			'Wrong API key',
+			{ resource: 'order', operation: 'get', orderId },
+			{ credentials: WRONG_CREDENTIAL },
+		),
+		juspayNode(
+			'Unreachable',
+			{ resource: 'order', operation: 'get', orderId },
+			{ credentials: UNREACHABLE_CREDENTIAL },
+		),
 	]);
 }
 
@@ -103,7 +170,10 @@ function triggerWorkflow(id) {
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: WEBHOOK_ID,
-				parameters: { events: ['ORDER_SUCCEEDED', 'ORDER_REFUNDED'], options: { confirmWithApi: true } },
+				parameters: {
+					events: ['ORDER_SUCCEEDED', 'ORDER_REFUNDED'],
+					options: { confirmWithApi: true },
+				},
 				credentials: CREDENTIAL,
 			},
 		],
@@ -114,4 +184,14 @@ function triggerWorkflow(id) {
 	};
 }
 
-module.exports = { CREDENTIAL, WRONG_CREDENTIAL, UNREACHABLE_CREDENTIAL, WEBHOOK_ID, operationsWorkflow, triggerWorkflow, juspayNode, chainWorkflow, nodeId };
+module.exports = {
+	CREDENTIAL,
+	WRONG_CREDENTIAL,
+	UNREACHABLE_CREDENTIAL,
+	WEBHOOK_ID,
+	operationsWorkflow,
+	triggerWorkflow,
+	juspayNode,
+	chainWorkflow,
+	nodeId,
+};

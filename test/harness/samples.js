@@ -1,8 +1,9 @@
-// Juspay's published samples (../shared/juspay-samples), read as published. Plain JS: it reads files.
+// Juspay's published samples, copied into test/fixtures/juspay (see its NOTICE.md) and read as
+// published. Plain JS: it reads files. Nothing here may read outside the repository.
 const { readFileSync, readdirSync } = require('node:fs');
 const { join } = require('node:path');
 
-const SAMPLES_DIR = join(__dirname, '..', '..', '..', 'shared', 'juspay-samples');
+const SAMPLES_DIR = join(__dirname, '..', 'fixtures', 'juspay');
 
 function readSampleText(relativePath) {
 	return readFileSync(join(SAMPLES_DIR, relativePath), 'utf8');

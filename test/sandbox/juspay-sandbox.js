@@ -5,7 +5,7 @@
  * Plain CommonJS on purpose: n8n's linter forbids node:http in the package's .ts files, and the
  * sandbox must run with no build step and no dependencies (Node 20 built-ins only).
  *
- * It answers with the shapes Juspay documents (see /work/shared/docs/juspay-api.md and Juspay's
+ * It answers with the shapes Juspay documents (see Juspay's API reference, linked from the README, and Juspay's
  * sample payloads) and is deliberately STRICT: whatever it accepts, Juspay accepts too. Money is
  * kept in integer paise internally so refunds never drift (0.1 + 0.2 !== 0.3 in floats).
  */

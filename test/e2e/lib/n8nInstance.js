@@ -17,7 +17,9 @@ function log(message) {
 
 /** Installs (first run: minutes) or verifies the cached Node 24 + n8n; returns their paths. */
 function provisionN8n() {
-	const result = spawnSync('bash', [join(ROOT, 'scripts', 'provision-n8n.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
+	const result = spawnSync('bash', [join(ROOT, 'scripts', 'provision-n8n.sh')], {
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
 	if (result.status !== 0) throw new Error('scripts/provision-n8n.sh failed');
 	const env = {};
 	for (const line of readFileSync(join(CACHE, 'n8n-env.sh'), 'utf8').split('\n')) {
@@ -29,11 +31,17 @@ function provisionN8n() {
 
 /** Builds and packs this package; returns the tarball path. */
 function packPackage() {
-	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['run', 'build', '--silent'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	const dir = join(CACHE, 'pack');
 	mkdirSync(dir, { recursive: true });
 	const [packed] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }),
+		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		}),
 	);
 	return join(dir, packed.filename);
 }
@@ -124,13 +132,25 @@ class N8nInstance {
 		// Peer n8n-workflow comes from n8n itself, as in an n8n install.
 		execFileSync(
 			'npm',
-			['install', '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', tarball],
+			[
+				'install',
+				'--ignore-scripts',
+				'--legacy-peer-deps',
+				'--no-audit',
+				'--no-fund',
+				'--no-package-lock',
+				'--loglevel=error',
+				tarball,
+			],
 			{ cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] },
 		);
 	}
 
 	importJson(kind, data) {
-		const file = join(this.userFolder, `${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+		const file = join(
+			this.userFolder,
+			`${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`,
+		);
 		writeFileSync(file, JSON.stringify(data));
 		const { status, output } = this.cli([`import:${kind}`, `--input=${file}`]);
 		if (status !== 0) throw new Error(`n8n import:${kind} failed:\n${output}`);
@@ -172,7 +192,8 @@ class N8nInstance {
 			const last = this.executions(id, { withData: true }).pop();
 			if (last?.run) run = { data: last.run, status: last.status };
 		}
-		if (!run) throw new Error(`n8n execute printed no run (exit ${status}):\n${output.slice(-4000)}`);
+		if (!run)
+			throw new Error(`n8n execute printed no run (exit ${status}):\n${output.slice(-4000)}`);
 		return { status, run, output };
 	}
 
@@ -189,7 +210,9 @@ class N8nInstance {
 		const started = Date.now();
 		while (Date.now() - started < timeoutMs) {
 			if (this.process.exitCode !== null) {
-				throw new Error(`n8n start exited (${this.process.exitCode}):\n${readFileSync(logFile, 'utf8').slice(-4000)}`);
+				throw new Error(
+					`n8n start exited (${this.process.exitCode}):\n${readFileSync(logFile, 'utf8').slice(-4000)}`,
+				);
 			}
 			try {
 				const response = await fetch(`${this.url}/healthz/readiness`);
@@ -257,7 +280,10 @@ class N8nInstance {
 				process.stdout.write(JSON.stringify(rows));
 				db.close();
 			});`;
-		const result = spawnSync(this.paths.N8N_NODE_BIN, ['-e', script], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+		const result = spawnSync(this.paths.N8N_NODE_BIN, ['-e', script], {
+			encoding: 'utf8',
+			maxBuffer: 256 * 1024 * 1024,
+		});
 		if (result.status !== 0) throw new Error(`reading executions failed: ${result.stderr}`);
 		return JSON.parse(result.stdout || '[]');
 	}

@@ -11,7 +11,9 @@ function startSandboxProcess({ apiKey, merchantId, port = 0, log = false }) {
 	const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
 	return new Promise((resolveStart, reject) => {
 		const lines = readline.createInterface({ input: child.stdout });
-		child.once('exit', (code) => reject(new Error(`the sandbox exited (${code}) before it listened`)));
+		child.once('exit', (code) =>
+			reject(new Error(`the sandbox exited (${code}) before it listened`)),
+		);
 		lines.once('line', (line) => {
 			const { url } = JSON.parse(line);
 			resolveStart({
