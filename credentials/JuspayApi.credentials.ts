@@ -92,6 +92,61 @@ export class JuspayApi implements ICredentialType {
 			description:
 				'Used by the Juspay Trigger: the password entered in the Juspay dashboard under Settings › Webhooks',
 		},
+		// Signed (JWT) webhooks: a key set from Payments › Settings › Security › JWT Keys, and the
+		// one before it while Juspay rotates keys.
+		{
+			displayName: 'Key ID',
+			name: 'jwtKeyId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. key_cccccda97e8b4d1bad6ca72…',
+			description:
+				'For signed webhooks: the ID (kid) of the JWT key set chosen as Webhook Encryption Key in the Juspay dashboard',
+		},
+		{
+			displayName: 'Juspay Public Key',
+			name: 'jwtJuspayPublicKey',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			placeholder: '-----BEGIN PUBLIC KEY-----',
+			description:
+				"For signed webhooks: Juspay's public key (PEM) from that key set, which verifies Juspay's signature",
+		},
+		{
+			displayName: 'Merchant Private Key',
+			name: 'jwtMerchantPrivateKey',
+			type: 'string',
+			typeOptions: { password: true, rows: 4 },
+			default: '',
+			description:
+				'For signed webhooks: your private key (PEM) from that key set, which decrypts the webhooks',
+		},
+		{
+			displayName: 'Previous Key ID',
+			name: 'jwtPreviousKeyId',
+			type: 'string',
+			default: '',
+			description:
+				'While keys rotate: the ID (kid) of the key set used before, so webhooks still encrypted to it are accepted. Clear the three Previous fields to stop accepting it.',
+		},
+		{
+			displayName: 'Previous Juspay Public Key',
+			name: 'jwtPreviousJuspayPublicKey',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			placeholder: '-----BEGIN PUBLIC KEY-----',
+			description: "While keys rotate: Juspay's public key (PEM) from the previous key set",
+		},
+		{
+			displayName: 'Previous Merchant Private Key',
+			name: 'jwtPreviousMerchantPrivateKey',
+			type: 'string',
+			typeOptions: { password: true, rows: 4 },
+			default: '',
+			description: 'While keys rotate: your private key (PEM) from the previous key set',
+		},
 	];
 
 	// Plain code rather than a generic block of expressions: it runs once per request, and

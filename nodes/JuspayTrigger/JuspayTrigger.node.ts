@@ -98,6 +98,33 @@ export class JuspayTrigger implements INodeType {
 						default: DEFAULT_MEMORY_SIZE,
 						description: 'How many accepted event IDs to remember for de-duplication',
 					},
+					{
+						displayName: 'Signed Webhooks',
+						name: 'signedWebhooks',
+						type: 'options',
+						default: 'off',
+						description:
+							"Juspay's JWT webhooks, encrypted and signed with the key set chosen as Webhook Encryption Key in the dashboard; the credential holds its Key ID and keys. Basic auth, when set in the credential, is checked as well.",
+						options: [
+							{
+								name: 'Accept',
+								value: 'accept',
+								description:
+									'Signed and plain deliveries, for the migration period; signed ones must verify',
+							},
+							{
+								name: 'Off',
+								value: 'off',
+								description: 'Plain deliveries only, authenticated by Basic auth',
+							},
+							{
+								name: 'Require',
+								value: 'require',
+								description:
+									'Only signed deliveries that decrypt and verify; plain ones are refused',
+							},
+						],
+					},
 				],
 			},
 		],

@@ -6,6 +6,7 @@ import { confirmOrder, orderNotFound } from './confirmation';
 import { eventOutput, isSelected, parseJuspayEvent } from './events';
 import { respond } from './respond';
 import { seenEventsFor, STATIC_DATA_KEY } from './seenEvents';
+import { openDelivery, signedWebhooksMode } from './signedDelivery';
 
 /** Juspay's payloads are a few kilobytes; anything near this size is not a Juspay event. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -42,7 +43,9 @@ export async function handleJuspayWebhook(this: IWebhookFunctions): Promise<IWeb
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const username = String(credentials.webhookUsername ?? '');
 	const password = String(credentials.webhookPassword ?? '');
-	if (username === '' || password === '') {
+	const basicAuthConfigured = username !== '' && password !== '';
+	const signedMode = signedWebhooksMode(this.getNodeParameter('options.signedWebhooks', 'off'));
+	if (!basicAuthConfigured && signedMode === 'off') {
 		return respond(
 			this,
 			401,
@@ -53,7 +56,11 @@ export async function handleJuspayWebhook(this: IWebhookFunctions): Promise<IWeb
 			REALM,
 		);
 	}
-	if (!basicAuthMatches(this.getHeaderData().authorization, username, password)) {
+	// With signed webhooks, Basic auth is checked when configured: the two checks are independent.
+	if (
+		basicAuthConfigured &&
+		!basicAuthMatches(this.getHeaderData().authorization, username, password)
+	) {
 		return respond(this, 401, { message: 'Authorization required' }, REALM);
 	}
 
@@ -61,7 +68,23 @@ export async function handleJuspayWebhook(this: IWebhookFunctions): Promise<IWeb
 	if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) {
 		return respond(this, 413, { message: 'The body is too large to be a Juspay event' });
 	}
-	const parsed = parseJuspayEvent(this.getBodyData(), rawBody);
+	// A signed body is decrypted and verified here, before anything else reads it.
+	const delivery = openDelivery(
+		this.getBodyData(),
+		rawBody,
+		credentials,
+		signedMode,
+		basicAuthConfigured,
+	);
+	if ('statusCode' in delivery) {
+		return respond(
+			this,
+			delivery.statusCode,
+			{ message: delivery.message },
+			delivery.basic ? REALM : {},
+		);
+	}
+	const parsed = parseJuspayEvent(delivery.body, delivery.rawBody);
 	if ('problem' in parsed) {
 		return respond(this, 400, { message: `${parsed.problem}: this is not a Juspay webhook event` });
 	}
@@ -88,6 +111,7 @@ export async function handleJuspayWebhook(this: IWebhookFunctions): Promise<IWeb
 	}
 
 	const item = eventOutput(event) as IDataObject;
+	if (delivery.signature) item.signature = delivery.signature;
 	if (options.confirmWithApi && item.order) {
 		const order = item.order as IDataObject;
 		const status = await fetchOrderStatus(this, String(order.order_id ?? '')).catch(
