@@ -29,7 +29,7 @@ export class JuspayTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Juspay has no API to register webhooks: copy the Production URL above (Webhook URLs) and paste it in the Juspay dashboard under Settings › Webhooks, with the same username and password as the Webhook Username and Webhook Password of the credential. Until both are set in the credential, every delivery is refused with 401.',
+					'Juspay has no API to register webhooks: copy the Production URL above (Webhook URLs) and paste it in the Juspay dashboard under Settings › Webhooks, with the same username and password as the Webhook Username and Webhook Password of the credential. Until both are set in the credential, every plain delivery is refused with 401. For signed (JWT) webhooks, see the option Signed Webhooks.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
