@@ -79,6 +79,14 @@ describe('openSignedWebhook accepts what Juspay sends', () => {
 		});
 	});
 
+	it("accepts the header Juspay's SDK writes, with cty JWT", () => {
+		const jws = signJws(event, current.juspay.privateKey, { kid: current.kid });
+		const header = { alg: 'RSA-OAEP', enc: 'A256GCM', cty: 'JWT', kid: current.kid };
+		const jwt = encryptJwe(jws, current.merchant.publicKey, { alg: 'RSA-OAEP', header });
+
+		expect(openSignedWebhook(jwt, keySets(input(current)))).toMatchObject({ verified: true });
+	});
+
 	it('opens a delivery for the previous key set while keys rotate', () => {
 		const { JWT } = signedWebhook(event, previous);
 		const result = openSignedWebhook(JWT, keySets(input(current), input(previous, 'Previous ')));
