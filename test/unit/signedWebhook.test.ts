@@ -352,6 +352,15 @@ describe('keySetsFrom', () => {
 		}
 	});
 
+	it('names the field even when the same bad key was seen in another field', () => {
+		expect(problemOf({ ...input(current), merchantPrivateKey: 'not a key' })).toMatch(
+			/^Merchant Private Key is not PEM/,
+		);
+		expect(problemOf({ ...input(previous, 'Previous '), merchantPrivateKey: 'not a key' })).toMatch(
+			/^Previous Merchant Private Key is not PEM/,
+		);
+	});
+
 	it('refuses two key sets with the same Key ID', () => {
 		expect(problemOf(input(current), { ...input(previous, 'Previous '), kid: current.kid })).toBe(
 			"Previous Key ID is the same as another key set's",

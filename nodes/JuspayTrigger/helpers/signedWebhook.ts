@@ -108,7 +108,8 @@ function pemLabel(pem: string): string | undefined {
 	return /^-----BEGIN ([A-Z0-9 ]+)-----/.exec(pem)?.[1];
 }
 
-// Parsed keys by a digest of their PEM: parsing costs more than a delivery's RSA work.
+// Parsed keys (or the problem with them) by field and a digest of their PEM, so a delivery does
+// not parse the credential's keys again; the digest keeps the keys' text out of the map's keys.
 const parsedKeys = new Map<string, KeyObject | string>();
 const MAX_PARSED_KEYS = 32;
 
@@ -121,7 +122,7 @@ function remember(cacheKey: string, value: KeyObject | string): KeyObject | stri
 /** The key, or a problem in the credential's terms (never the key's text). */
 function parseKey(text: string, kind: 'public' | 'private', field: string): KeyObject | string {
 	const pem = normalizePem(text);
-	const cacheKey = `${kind}:${createHash('sha256').update(pem).digest('hex')}`;
+	const cacheKey = `${field}:${createHash('sha256').update(pem).digest('hex')}`;
 	const cached = parsedKeys.get(cacheKey);
 	if (cached !== undefined) return cached;
 
