@@ -194,6 +194,7 @@ describe('openSignedWebhook refuses', () => {
 	it.each([
 		['dir', { alg: 'dir', enc: 'A256GCM' }, REASONS.unsupportedAlg],
 		['RSA1_5', { alg: 'RSA1_5', enc: 'A256GCM' }, REASONS.unsupportedAlg],
+		['an inherited name', { alg: 'constructor', enc: 'A256GCM' }, REASONS.unsupportedAlg],
 		['A128GCM', { alg: 'RSA-OAEP-256', enc: 'A128GCM' }, REASONS.unsupportedEnc],
 		['A256CBC-HS512', { alg: 'RSA-OAEP-256', enc: 'A256CBC-HS512' }, REASONS.unsupportedEnc],
 		['zip', { alg: 'RSA-OAEP-256', enc: 'A256GCM', zip: 'DEF' }, REASONS.unsupportedHeader],

@@ -44,7 +44,10 @@ export type OpenResult =
 	| { verified: true; kid: string; payload: Record<string, unknown>; payloadText: string }
 	| { verified: false; reason: string };
 
-const KEY_WRAP_HASH: Record<string, string> = { 'RSA-OAEP-256': 'sha256', 'RSA-OAEP': 'sha1' };
+const KEY_WRAP_HASH = new Map([
+	['RSA-OAEP-256', 'sha256'],
+	['RSA-OAEP', 'sha1'],
+]);
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 export const REASONS = {
@@ -199,7 +202,7 @@ function decrypt(parts: string[], keySet: KeySet, alg: string): Buffer | undefin
 			{
 				key: keySet.merchantPrivateKey,
 				padding: constants.RSA_PKCS1_OAEP_PADDING,
-				oaepHash: KEY_WRAP_HASH[alg],
+				oaepHash: KEY_WRAP_HASH.get(alg),
 			},
 			encryptedKey,
 		);
@@ -280,7 +283,7 @@ export function openSignedWebhook(jwt: unknown, keySets: KeySet[]): OpenResult {
 
 	const header = decodeJson(parts[0]);
 	if (!header) return refuse(REASONS.badHeader);
-	if (typeof header.alg !== 'string' || !(header.alg in KEY_WRAP_HASH)) {
+	if (typeof header.alg !== 'string' || !KEY_WRAP_HASH.has(header.alg)) {
 		return refuse(REASONS.unsupportedAlg);
 	}
 	if (header.enc !== 'A256GCM') return refuse(REASONS.unsupportedEnc);
