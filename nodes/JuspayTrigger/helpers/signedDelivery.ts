@@ -49,12 +49,11 @@ export function signedWebhooksMode(value: unknown): SignedWebhooksMode {
 		: 'off';
 }
 
-/** The JSON object sent, if the body is one: n8n parses JSON requests, others arrive raw. */
-function jsonObjectOf(parsedBody: unknown, rawBody: string): Record<string, unknown> | undefined {
-	if (isObject(parsedBody) && Object.keys(parsedBody).length > 0) return parsedBody;
+/** The JSON sent, if the body is JSON: n8n parses JSON requests, others arrive raw. */
+function jsonOf(parsedBody: unknown, rawBody: string): { value: unknown } | undefined {
+	if (isObject(parsedBody) && Object.keys(parsedBody).length > 0) return { value: parsedBody };
 	try {
-		const value: unknown = JSON.parse(rawBody);
-		return isObject(value) ? value : undefined;
+		return { value: JSON.parse(rawBody) as unknown };
 	} catch {
 		return undefined;
 	}
@@ -85,12 +84,13 @@ export function openDelivery(
 	mode: SignedWebhooksMode,
 	basicAuthConfigured: boolean,
 ): Delivery | Refusal {
-	const body = jsonObjectOf(parsedBody, rawBody);
+	const json = jsonOf(parsedBody, rawBody);
+	const body = isObject(json?.value) ? json.value : undefined;
 	const signed = body !== undefined && 'JWT' in body;
 
 	if (!signed) {
 		if (mode === 'require') {
-			return body === undefined
+			return json === undefined
 				? {
 						statusCode: 400,
 						message: 'The body is not valid JSON: a signed Juspay webhook is {"JWT": "<token>"}',
