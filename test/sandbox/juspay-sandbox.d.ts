@@ -5,7 +5,26 @@ export interface RecordedRequest {
 	query: Record<string, string>;
 	headers: Record<string, string>;
 	rawBody: string;
+	/** The form body (application/x-www-form-urlencoded requests), else null. */
 	form: Record<string, string> | null;
+	/** The JSON body (application/json requests), else null; null too when it is not valid JSON. */
+	json: unknown;
+}
+
+/** A route of the sandbox (see README.md, "How to add a domain"). */
+export interface Route {
+	method: string;
+	pattern: RegExp;
+	kind: 'api' | 'control';
+	query?: string[];
+	body?: 'form' | 'json';
+	handler(request: {
+		params: Record<string, string>;
+		query: Record<string, string>;
+		body?: Record<string, unknown>;
+		rawBody: string;
+		pathname: string;
+	}): unknown;
 }
 
 export interface Fault {
@@ -57,4 +76,8 @@ export function createJuspaySandbox(options?: {
 	port?: number;
 	log?: boolean;
 	sameAmountWindowMs?: number;
+	/** The clock (ms since the epoch), for exact timestamps in tests. */
+	now?: () => number;
+	/** Routes added after Juspay's, for tests of the plumbing only. */
+	extraRoutes?: Route[];
 }): JuspaySandbox;
