@@ -58,11 +58,36 @@ describe('cli', () => {
 		}
 	});
 
-	test('rejects unknown arguments with exit code 2', async () => {
-		const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), '--bogus'], {
+	/** Runs the cli to completion and returns its exit code and output. */
+	function runCli(args) {
+		const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), ...args], {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
-		const code = await new Promise((resolve) => child.once('exit', resolve));
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		return new Promise((resolve) =>
+			child.once('close', (code) => resolve({ code, stdout, stderr })),
+		);
+	}
+
+	test.each([
+		[['--bogus'], "Unknown option '--bogus'"],
+		[['--port', 'abc'], 'port must be a non-negative integer'],
+		[['--same-amount-window-ms=-1'], 'sameAmountWindowMs must be a non-negative integer'],
+		[['extra'], "Unexpected argument 'extra'"],
+	])('rejects %j with exit code 2, the reason and the usage', async (args, reason) => {
+		const { code, stdout, stderr } = await runCli(args);
 		expect(code).toBe(2);
+		expect(stdout).toBe('');
+		expect(stderr).toContain(reason);
+		expect(stderr).toContain('Usage: node test/sandbox/cli.js');
+	});
+
+	test('--help prints the usage and exits 0 without starting', async () => {
+		const { code, stdout } = await runCli(['--help']);
+		expect(code).toBe(0);
+		expect(stdout).toMatch(/^Usage: node test\/sandbox\/cli\.js .*--same-amount-window-ms N\]\n$/);
 	});
 });
