@@ -4,7 +4,7 @@
  * Over real sockets with Node's global fetch; every assertion pins an exact status/body.
  */
 
-const { ERRORS } = require('./juspay-sandbox.js');
+const { ERRORS } = require('./lib/errors.js');
 const { T0, useSandbox } = require('./testkit.js');
 
 // Top-level keys of Juspay's published customer/create-customer/response.json.

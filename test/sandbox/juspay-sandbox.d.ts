@@ -23,7 +23,6 @@ export interface Route {
 		query: Record<string, string>;
 		body?: Record<string, unknown>;
 		rawBody: string;
-		pathname: string;
 	}): unknown;
 }
 
@@ -51,20 +50,13 @@ export interface JuspaySandbox {
 	stop(): Promise<void>;
 	reset(): void;
 	clearRequests(): void;
-	clearFaults(): void;
 	chargeOrder(
 		orderId: string,
 		options?: { paymentMethodType?: string; paymentMethod?: string },
 	): Record<string, unknown>;
 	injectFault(fault: Fault): void;
 	getOrder(orderId: string): Record<string, unknown> | undefined;
-	getCustomer(id: string): Record<string, unknown> | undefined;
 	buildWebhook(eventName: string, orderId: string): Record<string, unknown>;
-	deliverWebhook(
-		eventName: string,
-		orderId: string,
-		options: { url: string; username?: string; password?: string; timeoutMs?: number },
-	): Promise<{ status: number; body: string; event: Record<string, unknown> }>;
 }
 
 export const DEFAULTS: { apiKey: string; merchantId: string; host: string; port: number };

@@ -99,32 +99,13 @@ function createJuspaySandbox(options = {}) {
 		reset,
 		chargeOrder: ctx.payments.charge,
 		injectFault: ctx.faults.inject,
-		clearFaults: ctx.faults.clear,
 		buildWebhook: ctx.webhooks.build,
-		deliverWebhook: ctx.webhooks.deliver,
 		getOrder: (orderId) => {
 			const order = ctx.orders.find(orderId);
 			return order ? ctx.orders.view(order) : undefined;
-		},
-		getCustomer: (id) => {
-			const customer = ctx.customers.find(id);
-			return customer ? ctx.customers.view(customer, false) : undefined;
 		},
 	};
 	return sandbox;
 }
 
-module.exports = {
-	createJuspaySandbox,
-	DEFAULTS,
-	ERRORS,
-	ORDER_STATUS: DOMAINS.orders.ORDER_STATUS,
-	SANDBOX_GATEWAY: DOMAINS.orders.SANDBOX_GATEWAY,
-	LOOPBACK_HOSTS: require('./lib/server.js').LOOPBACK_HOSTS,
-	// Pure helpers (their home is lib/).
-	...require('./lib/money.js'),
-	parseFormStrict: require('./lib/body.js').parseFormStrict,
-	isFormContentType: require('./lib/body.js').isFormContentType,
-	validators: require('./lib/validators.js').validators,
-	isoSeconds: require('./lib/ids.js').isoSeconds,
-};
+module.exports = { createJuspaySandbox, DEFAULTS };

@@ -5,7 +5,7 @@
  */
 
 const net = require('node:net');
-const { ERRORS } = require('./juspay-sandbox.js');
+const { ERRORS } = require('./lib/errors.js');
 const {
 	AUTH,
 	API_KEY,
@@ -159,6 +159,19 @@ describe('request body rules', () => {
 			...malformed,
 			error_message: 'Malformed request: invalid percent-encoding in path',
 		});
+	});
+
+	test('a body over 1 MB → 400 Request body too large, nothing created', async () => {
+		const res = await call('POST', '/orders', {
+			form: { order_id: 'BIG1', amount: '1', description: 'x'.repeat(1024 * 1024) },
+		});
+		expect(res.status).toBe(400);
+		expect(res.body).toEqual({
+			status: 'Bad Request',
+			error_code: 'invalid_request',
+			error_message: 'Request body too large',
+		});
+		expect(sandbox.state.orders.size).toBe(0);
 	});
 
 	test('garbage on the socket gets a 400 and the server keeps serving', async () => {

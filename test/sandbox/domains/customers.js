@@ -124,6 +124,5 @@ module.exports = function customers(ctx) {
 			{ method: 'POST', pattern: /^\/customers\/(?<id>[^/]+)$/, kind: 'api', handler: update },
 		],
 		find,
-		view,
 	};
 };

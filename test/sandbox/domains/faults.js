@@ -56,9 +56,9 @@ module.exports = function faults() {
 		return fault;
 	}
 
-	const clear = () => {
+	function reset() {
 		pending = [];
-	};
+	}
 
-	return { routes: [], inject, take, clear, reset: clear };
+	return { routes: [], inject, take, reset };
 };

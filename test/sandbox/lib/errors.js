@@ -157,4 +157,4 @@ class HttpError extends Error {
 	}
 }
 
-module.exports = { ERRORS, HttpError, FORM_CONTENT_TYPE };
+module.exports = { ERRORS, HttpError };

@@ -84,7 +84,7 @@ function createPipeline(ctx) {
 	}
 
 	/** Runs the API checks and the handler; returns [status, body]. */
-	async function processRequest(req, { route, rawParams, pathname, rawBody, rawQuery, authOk }) {
+	async function processRequest(req, { route, rawParams, rawBody, rawQuery, authOk }) {
 		if (!route) return [404, ERRORS.invalidUrl()];
 
 		const params = {};
@@ -97,7 +97,7 @@ function createPipeline(ctx) {
 		if (query.error) return [400, query.error];
 
 		if (route.kind === 'control') {
-			return [200, await route.handler({ params, query: query.fields, rawBody, pathname })];
+			return [200, await route.handler({ params, query: query.fields, rawBody })];
 		}
 
 		if (!authOk) return [401, ERRORS.unauthorized()];
@@ -118,7 +118,7 @@ function createPipeline(ctx) {
 			if (parsed.error) return [400, parsed.error];
 			body = parsed.value;
 		}
-		return [200, await route.handler({ params, query: query.fields, body, rawBody, pathname })];
+		return [200, await route.handler({ params, query: query.fields, body, rawBody })];
 	}
 
 	return async function handle(req, res) {
@@ -168,7 +168,6 @@ function createPipeline(ctx) {
 				[status, body] = await processRequest(req, {
 					route: resolved && resolved.route,
 					rawParams: resolved ? resolved.rawParams : {},
-					pathname,
 					rawBody,
 					rawQuery,
 					authOk,
@@ -187,4 +186,4 @@ function createPipeline(ctx) {
 	};
 }
 
-module.exports = { createPipeline, MAX_BODY_BYTES };
+module.exports = { createPipeline };

@@ -111,4 +111,4 @@ function createServer({ host, port, handle }) {
 	return self;
 }
 
-module.exports = { createServer, sendJson, isLoopbackHost, LOOPBACK_HOSTS };
+module.exports = { createServer, sendJson, isLoopbackHost };
