@@ -7,52 +7,58 @@
  * (the demo, the end-to-end suite) can spawn it and read that line. Stops on SIGINT/SIGTERM.
  */
 
+const { parseArgs } = require('node:util');
 const { createJuspaySandbox, DEFAULTS } = require('./juspay-sandbox.js');
 
 const USAGE =
 	'Usage: node test/sandbox/cli.js [--port N] [--host 127.0.0.1] [--api-key K] [--merchant-id M] [--log] [--same-amount-window-ms N]';
 
-function parseArgs(argv) {
-	const opts = {};
-	const valueFlags = {
-		'--port': 'port',
-		'--host': 'host',
-		'--api-key': 'apiKey',
-		'--merchant-id': 'merchantId',
-		'--same-amount-window-ms': 'sameAmountWindowMs',
+const OPTIONS = {
+	port: { type: 'string' },
+	host: { type: 'string' },
+	'api-key': { type: 'string' },
+	'merchant-id': { type: 'string' },
+	log: { type: 'boolean' },
+	'same-amount-window-ms': { type: 'string' },
+	help: { type: 'boolean', short: 'h' },
+};
+
+/** Command-line flags → createJuspaySandbox options; throws on unknown flags or bad numbers. */
+function parseCli(argv) {
+	const { values } = parseArgs({ args: argv, options: OPTIONS, strict: true });
+	const opts = {
+		help: values.help === true,
+		host: values.host,
+		apiKey: values['api-key'],
+		merchantId: values['merchant-id'],
+		log: values.log,
+		port: values.port,
+		sameAmountWindowMs: values['same-amount-window-ms'],
 	};
-	for (let i = 0; i < argv.length; i++) {
-		let arg = argv[i];
-		let value;
-		const eq = arg.indexOf('=');
-		if (arg.startsWith('--') && eq !== -1) [arg, value] = [arg.slice(0, eq), arg.slice(eq + 1)];
-		if (arg === '--log') opts.log = true;
-		else if (arg === '--help' || arg === '-h') {
-			process.stdout.write(`${USAGE}\n`);
-			process.exit(0);
-		} else if (valueFlags[arg]) {
-			if (value === undefined) value = argv[++i];
-			if (value === undefined) throw new Error(`Missing value for ${arg}`);
-			opts[valueFlags[arg]] = value;
-		} else throw new Error(`Unknown argument: ${arg}`);
-	}
 	for (const key of ['port', 'sameAmountWindowMs']) {
 		if (opts[key] === undefined) continue;
 		if (!/^\d+$/.test(opts[key])) throw new Error(`${key} must be a non-negative integer`);
 		opts[key] = Number(opts[key]);
 	}
+	// Unset flags must not override the sandbox's defaults with undefined.
+	for (const key of Object.keys(opts)) if (opts[key] === undefined) delete opts[key];
 	return opts;
 }
 
 async function main() {
 	let opts;
 	try {
-		opts = parseArgs(process.argv.slice(2));
+		opts = parseCli(process.argv.slice(2));
 	} catch (err) {
 		process.stderr.write(`${err.message}\n${USAGE}\n`);
 		process.exit(2);
 	}
-	const sandbox = createJuspaySandbox(opts);
+	const { help, ...sandboxOptions } = opts;
+	if (help) {
+		process.stdout.write(`${USAGE}\n`);
+		process.exit(0);
+	}
+	const sandbox = createJuspaySandbox(sandboxOptions);
 	const { url } = await sandbox.start();
 	process.stdout.write(
 		`${JSON.stringify({

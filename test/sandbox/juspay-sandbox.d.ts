@@ -5,7 +5,25 @@ export interface RecordedRequest {
 	query: Record<string, string>;
 	headers: Record<string, string>;
 	rawBody: string;
+	/** The form body (application/x-www-form-urlencoded requests), else null. */
 	form: Record<string, string> | null;
+	/** The JSON body (application/json requests), else null; null too when it is not valid JSON. */
+	json: unknown;
+}
+
+/** A route of the sandbox (see README.md, "How to add a domain"). */
+export interface Route {
+	method: string;
+	pattern: RegExp;
+	kind: 'api' | 'control';
+	query?: string[];
+	body?: 'form' | 'json';
+	handler(request: {
+		params: Record<string, string>;
+		query: Record<string, string>;
+		body?: Record<string, unknown>;
+		rawBody: string;
+	}): unknown;
 }
 
 export interface Fault {
@@ -32,20 +50,13 @@ export interface JuspaySandbox {
 	stop(): Promise<void>;
 	reset(): void;
 	clearRequests(): void;
-	clearFaults(): void;
 	chargeOrder(
 		orderId: string,
 		options?: { paymentMethodType?: string; paymentMethod?: string },
 	): Record<string, unknown>;
 	injectFault(fault: Fault): void;
 	getOrder(orderId: string): Record<string, unknown> | undefined;
-	getCustomer(id: string): Record<string, unknown> | undefined;
 	buildWebhook(eventName: string, orderId: string): Record<string, unknown>;
-	deliverWebhook(
-		eventName: string,
-		orderId: string,
-		options: { url: string; username?: string; password?: string; timeoutMs?: number },
-	): Promise<{ status: number; body: string; event: Record<string, unknown> }>;
 }
 
 export const DEFAULTS: { apiKey: string; merchantId: string; host: string; port: number };
@@ -57,4 +68,8 @@ export function createJuspaySandbox(options?: {
 	port?: number;
 	log?: boolean;
 	sameAmountWindowMs?: number;
+	/** The clock (ms since the epoch), for exact timestamps in tests. */
+	now?: () => number;
+	/** Routes added after Juspay's, for tests of the plumbing only. */
+	extraRoutes?: Route[];
 }): JuspaySandbox;

@@ -1,0 +1,160 @@
+'use strict';
+/**
+ * Canonical error bodies, exactly as Juspay documents them, and the HttpError that carries one.
+ * A body never includes anything the client sent as authentication.
+ */
+
+const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+
+const ERRORS = Object.freeze({
+	unauthorized: () => ({
+		status: 'error',
+		error_code: 'access_denied',
+		error_info: {
+			user_message: 'Unauthorized.',
+			developer_message:
+				'Invalid API Key. Please check the API key passed in the Authorization header.',
+			code: 'UNAUTHORIZED',
+			category: 'USER_ERROR',
+		},
+	}),
+	merchantIdMissing: () => ({
+		status: 'Bad Request',
+		error_code: 'Mandatory fields are missing',
+		error_message: 'x-merchantid header is missing',
+	}),
+	badContentType: (expected = FORM_CONTENT_TYPE) => ({
+		status: 'Bad Request',
+		error_code: 'invalid_request',
+		error_message: `Content-Type must be ${expected}`,
+	}),
+	unknownField: (key) => ({
+		status: 'Bad Request',
+		error_code: 'invalid_request',
+		error_message: `Unknown field: ${key}`,
+	}),
+	duplicateField: (key) => ({
+		status: 'Bad Request',
+		error_code: 'invalid_request',
+		error_message: `Duplicate field: ${key}`,
+	}),
+	malformed: (what) => ({
+		status: 'Bad Request',
+		error_code: 'invalid_request',
+		error_message: `Malformed request: ${what}`,
+	}),
+	bodyTooLarge: () => ({
+		status: 'Bad Request',
+		error_code: 'invalid_request',
+		error_message: 'Request body too large',
+	}),
+	mandatoryMissing: (fields) => ({
+		status: 'Bad Request',
+		error_code: 'Mandatory fields are missing',
+		error_message: `Mandatory fields are missing: ${fields.join(', ')}`,
+	}),
+	invalidInput: (field, reason) => ({
+		status: 'invalid_request_error',
+		error_code: 'invalid_request',
+		error_message: `${field} ${reason}`,
+		error_info: {
+			code: 'INVALID_INPUT',
+			category: 'USER_ERROR',
+			developer_message: `Invalid value for ${field}: ${reason}`,
+			fields: [{ field_name: field, reason }],
+		},
+	}),
+	customerExists: () => ({
+		status: 'invalid_request_error',
+		error_code: 'invalid_request',
+		error_message: 'Customer with object_reference_id already exists',
+		error_info: { code: 'ALREADY_EXISTS', category: 'USER_ERROR' },
+	}),
+	customerNotFound: () => ({
+		status: 'invalid_request_error',
+		error_code: 'object_not_found',
+		error_message: 'Cannot find what you are looking for',
+	}),
+	orderAmountDecimals: () => ({
+		status: 'Bad Request',
+		error_code: 'invalid_request',
+		error_message: 'Invalid amount: at most 2 decimal places are allowed',
+	}),
+	orderAmountInvalid: () => ({
+		status: 'Bad Request',
+		error_code: 'invalid_request',
+		error_message: 'invalid amount',
+	}),
+	orderExists: (orderId) => ({
+		status: 'ERROR',
+		status_id: -1,
+		error_code: 'invalid_request',
+		error_message: `Order with order_id ${orderId} already exists`,
+		error_info: { code: 'ALREADY_EXISTS', category: 'USER_ERROR' },
+	}),
+	orderNotFound: (orderId) => ({
+		status: 'NOT_FOUND',
+		status_id: 40,
+		order_id: orderId,
+		error_code: 'NOT_FOUND',
+		error_message: 'Order not found',
+		error_info: {
+			code: 'RESOURCE_NOT_FOUND',
+			category: 'USER_ERROR',
+			user_message: 'Order not found',
+			developer_message: `No order exists with order_id ${orderId} for this merchant`,
+		},
+	}),
+	refundOrderNotCharged: () => ({
+		status: 'ERROR',
+		status_id: -1,
+		error_code: 'invalid.order.status',
+		error_message: 'Refund is allowed only for CHARGED orders',
+	}),
+	refundDuplicateId: () => ({
+		status_id: -1,
+		status: 'ERROR',
+		error_code: 'duplicate.call',
+		error_message: 'A refund call was already completed with this unique_request_id for the order.',
+	}),
+	refundSameAmount: () => ({
+		status_id: -1,
+		status: 'ERROR',
+		error_code: 'duplicate.call',
+		error_message: 'A refund call with the same amount is already processing for the order.',
+	}),
+	refundExceeded: (refundable) => ({
+		status_id: -1,
+		status: 'ERROR',
+		error_code: 'invalid.amount.exceeded',
+		error_message: `Refund amount exceeds the refundable amount of ${refundable}`,
+	}),
+	refundAmountInvalid: () => ({
+		status_id: -1,
+		status: 'ERROR',
+		error_code: 'invalid.amount',
+		error_message: 'invalid amount',
+	}),
+	invalidUrl: () => ({ status: 'error', error_code: 'not_found', error_message: 'Invalid URL' }),
+	internal: () => ({
+		status: 'error',
+		error_code: 'internal_error',
+		error_message: 'Internal sandbox error',
+	}),
+	injectedFault: () => ({
+		status: 'error',
+		error_code: 'service_unavailable',
+		error_message: 'Service temporarily unavailable (sandbox fault injection)',
+	}),
+});
+
+/** Thrown by a handler to answer with `status` and one of the bodies above. */
+class HttpError extends Error {
+	constructor(status, body) {
+		super(body && body.error_message ? body.error_message : `HTTP ${status}`);
+		this.status = status;
+		this.body = body;
+	}
+}
+
+module.exports = { ERRORS, HttpError };
