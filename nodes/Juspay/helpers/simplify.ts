@@ -62,3 +62,19 @@ export const simplifyOrderOutput = simplifyWhenAsked((json) => {
 	// A refund's output says whether it was a replay of one Juspay already had.
 	return 'replayed' in json ? { ...simple, replayed: json.replayed } : simple;
 });
+
+/** A payment link: the link to send (read from Juspay, never built: its shape differs by tenant). */
+export function simplifyPaymentLink(session: IDataObject): IDataObject {
+	const links = (session.payment_links ?? {}) as IDataObject;
+	const simple: IDataObject = {
+		order_id: session.order_id ?? null,
+		status: session.status ?? null,
+		link: links.web ?? null,
+		link_expires_at: links.expiry ?? session.order_expiry ?? null,
+		id: session.id ?? null,
+	};
+	if ('replayed' in session) simple.replayed = session.replayed;
+	return simple;
+}
+
+export const simplifyPaymentLinkOutput = simplifyWhenAsked(simplifyPaymentLink);

@@ -89,3 +89,17 @@ export const customerContactFields: INodeProperties[] = [
 		description: 'Digits only, without "+"',
 	},
 ];
+
+export const UDF_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+/** udf1…udf10, as Order Create, Order Update and Payment Link Create send them. */
+export const udfFields: INodeProperties[] = UDF_NUMBERS.map((n) => ({
+	displayName: `UDF ${n}`,
+	name: `udf${n}`,
+	type: 'string',
+	default: '',
+	description:
+		n <= 5
+			? `User-defined field ${n}, echoed in order status and webhooks (at most 255 characters, no special characters)`
+			: `User-defined field ${n}, echoed in order status and webhooks (at most 255 characters)`,
+}));
