@@ -78,3 +78,26 @@ export function simplifyPaymentLink(session: IDataObject): IDataObject {
 }
 
 export const simplifyPaymentLinkOutput = simplifyWhenAsked(simplifyPaymentLink);
+
+/** Refund Transaction's one refund object (not the order). */
+export function simplifyTransactionRefund(refund: IDataObject): IDataObject {
+	const simple: IDataObject = {
+		unique_request_id: refund.unique_request_id ?? null,
+		order_id: refund.order_id ?? null,
+		txn_id: refund.txn_id ?? null,
+		status: refund.status ?? null,
+		amount: refund.amount ?? null,
+		refund_type: refund.refund_type ?? null,
+		created_at: refund.created ?? null,
+	};
+	if ('replayed' in refund) simple.replayed = refund.replayed;
+	return simple;
+}
+
+export const simplifyTransactionRefundOutput = simplifyWhenAsked(simplifyTransactionRefund);
+
+/** Create or Update keeps its created/updated/unchanged marker when simplified. */
+export const simplifyUpsertedCustomerOutput = simplifyWhenAsked((json) => ({
+	...simplifyCustomer(json),
+	action: json.action ?? null,
+}));

@@ -20,7 +20,9 @@ export const customerIdProperty: INodeProperties = {
 export const orderIdProperty: INodeProperties = {
 	displayName: 'Order ID',
 	name: 'orderId',
-	displayOptions: { show: { resource: ['order'] } },
+	displayOptions: {
+		show: { resource: ['order'], operation: ['create', 'get', 'refund', 'update'] },
+	},
 	type: 'string',
 	required: true,
 	default: '',
@@ -32,7 +34,9 @@ export const orderIdProperty: INodeProperties = {
 export const amountProperty: INodeProperties = {
 	displayName: 'Amount',
 	name: 'amount',
-	displayOptions: { show: { resource: ['order'], operation: ['create', 'refund'] } },
+	displayOptions: {
+		show: { resource: ['order'], operation: ['create', 'refund', 'refundTransaction'] },
+	},
 	type: 'number',
 	required: true,
 	default: 0,
