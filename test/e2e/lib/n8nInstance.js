@@ -10,6 +10,8 @@ const { join, resolve } = require('node:path');
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const CACHE = join(ROOT, '.cache');
+// Where scripts/provision-n8n.sh put Node 24 and n8n (the same variable it reads).
+const PROVISION_CACHE = process.env.N8N_PROVISION_CACHE || CACHE;
 
 function log(message) {
 	process.stderr.write(`[e2e ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -22,7 +24,7 @@ function provisionN8n() {
 	});
 	if (result.status !== 0) throw new Error('scripts/provision-n8n.sh failed');
 	const env = {};
-	for (const line of readFileSync(join(CACHE, 'n8n-env.sh'), 'utf8').split('\n')) {
+	for (const line of readFileSync(join(PROVISION_CACHE, 'n8n-env.sh'), 'utf8').split('\n')) {
 		const match = /^export (\w+)="(.*)"$/.exec(line);
 		if (match) env[match[1]] = match[2];
 	}
