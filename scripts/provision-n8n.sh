@@ -10,8 +10,7 @@
 #   .cache/n8n/node_modules/n8n/bin/n8n                                  n8n CLI
 #   .cache/n8n-provision.stamp                                           versions installed
 #   .cache/n8n-env.sh                                                    exports for other scripts
-# scripts/lib/n8n-env.sh sources that file and adds helpers (isolated instance env, execute
-# with JSON extraction, start/wait/stop, executions from the SQLite DB).
+# test/e2e/lib/n8nInstance.js reads that file to run n8n (tests, demo, bench:e2e).
 #
 # Idempotent: when the stamp matches and the binaries are there, it only re-verifies
 # (a few seconds). Set N8N_PROVISION_FORCE=1 to reinstall.
