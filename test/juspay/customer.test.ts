@@ -101,6 +101,27 @@ describe('Customer › Create', () => {
 		expect(fixture.requests()).toHaveLength(0);
 	});
 
+	it('returns the simplified customer with Simplify on, as Get and Update do', async () => {
+		const { items, error } = await createCustomer('crm000127', {
+			additionalFields: { emailAddress: 'asha@example.com', firstName: 'Asha' },
+			simplify: true,
+		});
+
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toEqual({
+			id: expect.stringMatching(/^cst_/),
+			reference_id: 'crm000127',
+			email: 'asha@example.com',
+			phone: '9988776655',
+			phone_country_code: null,
+			first_name: 'Asha',
+			last_name: null,
+			created_at: expect.any(String),
+			updated_at: expect.any(String),
+		});
+	});
+
 	it("shows Juspay's own message when Juspay refuses the customer", async () => {
 		await createCustomer('crm000126');
 		const { error } = await createCustomer('crm000126');
