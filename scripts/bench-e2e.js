@@ -243,15 +243,10 @@ async function main() {
 				id: 'juspayBench',
 				name: 'Juspay bench',
 				type: 'juspayApi',
-				data: {
-					environment: 'custom',
-					baseUrl: sandbox.url,
-					apiKey: API_KEY,
-					merchantId: MERCHANT_ID,
-					apiVersion: '2023-06-30',
+				data: sandbox.credentialData({
 					webhookUsername: HOOK_USER,
 					webhookPassword: HOOK_PASSWORD,
-				},
+				}),
 			},
 			{
 				id: 'juspayBenchBasic',

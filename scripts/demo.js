@@ -154,15 +154,10 @@ const STEPS = [
 					id: CREDENTIAL_ID,
 					name: 'Juspay sandbox',
 					type: 'juspayApi',
-					data: {
-						environment: 'custom',
-						baseUrl: sandbox.url,
-						apiKey: API_KEY,
-						merchantId: MERCHANT_ID,
-						apiVersion: '2023-06-30',
+					data: sandbox.credentialData({
 						webhookUsername: HOOK_USER,
 						webhookPassword: HOOK_PASSWORD,
-					},
+					}),
 				},
 			]);
 			demo.lifecycle = lifecycleWithPayment(sandbox.url);

@@ -1,3 +1,4 @@
+import { simplifyCustomer } from '../../nodes/Juspay/helpers/simplify';
 import { runJuspayNode } from '../harness/workflowRunner';
 import {
 	API_VERSION,
@@ -109,17 +110,17 @@ describe('Customer › Create', () => {
 
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toEqual({
-			id: expect.stringMatching(/^cst_/),
+		// The same nine fields as Get's and Update's simplified customer, nothing else.
+		expect(Object.keys(items[0].json)).toEqual(Object.keys(simplifyCustomer({})));
+		expect(Object.keys(items[0].json)).toHaveLength(9);
+		expect(items[0].json).toMatchObject({
 			reference_id: 'crm000127',
 			email: 'asha@example.com',
 			phone: '9988776655',
-			phone_country_code: null,
 			first_name: 'Asha',
 			last_name: null,
-			created_at: expect.any(String),
-			updated_at: expect.any(String),
 		});
+		expect(String(items[0].json.id)).toMatch(/^cst_/);
 	});
 
 	it("shows Juspay's own message when Juspay refuses the customer", async () => {
