@@ -29,6 +29,18 @@ function startSandboxProcess({ apiKey, merchantId, port = 0, log = false }) {
 					});
 					if (!res.ok) throw new Error(`injecting a fault failed: ${res.status}`);
 				},
+				/** A juspayApi credential's data pointing at this sandbox, with its key and merchant. */
+				credentialData(extra = {}) {
+					return {
+						environment: 'custom',
+						baseUrl: url,
+						apiKey,
+						merchantId,
+						apiVersion: '2023-06-30',
+						paymentPageClientId,
+						...extra,
+					};
+				},
 				async requests() {
 					return await (await fetch(`${url}/sandbox/requests`)).json();
 				},

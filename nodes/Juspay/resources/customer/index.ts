@@ -24,7 +24,7 @@ export const customerDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create customer',
+				action: 'Create a customer',
 				description: 'Create a customer in Juspay',
 				routing: {
 					request: { method: 'POST' },
@@ -35,7 +35,7 @@ export const customerDescription: INodeProperties[] = [
 			{
 				name: 'Create or Update',
 				value: 'upsert',
-				action: 'Create or update customer',
+				action: 'Create or update a customer',
 				description: 'Create a new record, or update the current one if it already exists (upsert)',
 				routing: {
 					request: { method: 'GET' },
@@ -46,7 +46,7 @@ export const customerDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get customer',
+				action: 'Get a customer',
 				description: 'Get a customer by Juspay ID or by your Object Reference ID',
 				routing: {
 					request: { method: 'GET' },
@@ -57,7 +57,7 @@ export const customerDescription: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update customer',
+				action: 'Update a customer',
 				description: "Update a customer's contact details",
 				routing: {
 					request: { method: 'POST' },

@@ -28,7 +28,7 @@ export const orderDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create order',
+				action: 'Create an order',
 				description: 'Create a payable order for the customer to pay',
 				routing: {
 					request: { method: 'POST' },
@@ -39,7 +39,7 @@ export const orderDescription: INodeProperties[] = [
 			{
 				name: 'Get Status',
 				value: 'get',
-				action: 'Get order status',
+				action: 'Get the status of an order',
 				description: "Get an order's status, payment and refunds (Juspay's Order Status API)",
 				routing: {
 					request: { method: 'GET' },
@@ -50,7 +50,7 @@ export const orderDescription: INodeProperties[] = [
 			{
 				name: 'Refund',
 				value: 'refund',
-				action: 'Refund order',
+				action: 'Refund an order',
 				description:
 					'Moves money: refund all or part of a charged order to the customer, safely when retried',
 				routing: {
@@ -76,7 +76,7 @@ export const orderDescription: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update order',
+				action: 'Update an order',
 				description: "Change an unpaid order's amount, UDFs or addresses",
 				routing: {
 					request: { method: 'POST' },
@@ -87,7 +87,7 @@ export const orderDescription: INodeProperties[] = [
 			{
 				name: 'Verify Return URL',
 				value: 'verifyReturnUrl',
-				action: 'Verify return URL',
+				action: 'Verify a return URL',
 				description:
 					"Check Juspay's signature on the customer's redirect to your return URL before trusting its status",
 				routing: {

@@ -21,7 +21,7 @@ export const paymentLinkDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create payment link',
+				action: 'Create a payment link',
 				description:
 					"Create a payable order and its hosted payment page link (Juspay's Session API); safe when retried",
 				routing: {
