@@ -1,19 +1,10 @@
-import { readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { Juspay } from '../../nodes/Juspay/Juspay.node';
+import { readExamples } from '../harness/examples';
 
 // The example workflows use only parameters the Juspay node shows for their resource and operation.
 const { properties } = new Juspay().description;
-const EXAMPLES = join(__dirname, '..', '..', 'examples');
-
-interface ExampleNode {
-	name: string;
-	type: string;
-	parameters: Record<string, unknown>;
-}
-
 function shownFor(resource: string, operation: string): INodeProperties[] {
 	return properties.filter((property) => {
 		const show = property.displayOptions?.show;
@@ -24,13 +15,11 @@ function shownFor(resource: string, operation: string): INodeProperties[] {
 	});
 }
 
-const juspayNodes = readdirSync(EXAMPLES)
-	.filter((file) => file.endsWith('.json'))
-	.flatMap((file) =>
-		(JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')).nodes as ExampleNode[])
-			.filter((node) => node.type === 'n8n-nodes-juspay.juspay')
-			.map((node) => [`${file} › ${node.name}`, node] as const),
-	);
+const juspayNodes = readExamples().flatMap(([file, workflow]) =>
+	workflow.nodes
+		.filter((node) => node.type === 'n8n-nodes-juspay.juspay')
+		.map((node) => [`${file} › ${node.name}`, node] as const),
+);
 
 describe('example workflows', () => {
 	it('include the payment link and return URL examples', () => {
