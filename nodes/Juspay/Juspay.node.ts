@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { customerDescription } from './resources/customer';
+import { mandateDescription } from './resources/mandate';
 import { orderDescription } from './resources/order';
 
 export class Juspay implements INodeType {
@@ -12,7 +13,7 @@ export class Juspay implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Create and sync customers, create orders, check order status and refund with Juspay',
+			'Create and sync customers, create orders, check order status, refund, and manage and charge mandates with Juspay',
 		defaults: { name: 'Juspay' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -29,11 +30,13 @@ export class Juspay implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Customer', value: 'customer' },
+					{ name: 'Mandate', value: 'mandate' },
 					{ name: 'Order', value: 'order' },
 				],
 				default: 'order',
 			},
 			...customerDescription,
+			...mandateDescription,
 			...orderDescription,
 		],
 	};

@@ -20,11 +20,33 @@ type JuspayContext = IExecuteSingleFunctions | IWebhookFunctions;
 export async function fetchOrderStatus(
 	context: JuspayContext,
 	orderId: string,
+	routingId = orderId,
+): Promise<IN8nHttpFullResponse & { body: IDataObject }> {
+	return await juspayGet(context, `/orders/${encodeURIComponent(orderId)}`, routingId);
+}
+
+/** GET /notifications/{id}: the pre-debit notification replay looks its notification up. */
+export async function fetchNotification(
+	context: JuspayContext,
+	notificationId: string,
+	routingId: string,
+): Promise<IN8nHttpFullResponse & { body: IDataObject }> {
+	return await juspayGet(
+		context,
+		`/notifications/${encodeURIComponent(notificationId)}`,
+		routingId,
+	);
+}
+
+async function juspayGet(
+	context: JuspayContext,
+	url: string,
+	routingId: string,
 ): Promise<IN8nHttpFullResponse & { body: IDataObject }> {
 	const options: IHttpRequestOptions = {
 		method: 'GET',
-		url: `/orders/${encodeURIComponent(orderId)}`,
-		headers: juspayRequestHeaders(orderId),
+		url,
+		headers: juspayRequestHeaders(routingId),
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,

@@ -7,6 +7,7 @@ import {
 	juspayRequestHeaders,
 	type FormValue,
 } from '../../shared/wire';
+import type { StepAttempt } from './uniqueRequestId';
 import { InvalidParameterError } from './validation';
 
 /** What one operation sends, built from its parameters after they were checked. */
@@ -68,4 +69,15 @@ export function optionalText(value: unknown): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	const text = String(value).trim();
 	return text === '' ? undefined : text;
+}
+
+/** What a retry-stable id is derived from (see uniqueRequestId.ts): same on Retry On Fail. */
+export function stepAttempt(context: IExecuteSingleFunctions): StepAttempt {
+	const itemIndex = context.getItemIndex();
+	return {
+		executionId: context.getExecutionId(),
+		nodeId: context.getNode().id,
+		runIndex: context.getWorkflowDataProxy(itemIndex).$runIndex,
+		itemIndex,
+	};
 }

@@ -1,0 +1,54 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Properties several Mandate operations share, each defined once (see descriptions.ts). */
+
+export const mandateIdProperty: INodeProperties = {
+	displayName: 'Mandate ID',
+	name: 'mandateId',
+	displayOptions: {
+		show: {
+			resource: ['mandate'],
+			operation: ['get', 'pause', 'resume', 'revoke', 'preDebitNotify', 'charge'],
+		},
+	},
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 7SucJZ2PCyoGY5vvW8Xa26',
+	description:
+		"Juspay's mandate_id: from Mandate › Get Many, an order's mandate.mandate_id, or a MANDATE_* webhook",
+};
+
+export const mandateCustomerIdProperty: INodeProperties = {
+	displayName: 'Customer ID',
+	name: 'customerId',
+	displayOptions: { show: { resource: ['mandate'], operation: ['getAll', 'charge'] } },
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. cst_om2l6ctlptxwxuzj',
+	description:
+		'The Juspay customer ID (cst_…) or your Object Reference ID of the customer the mandate belongs to',
+};
+
+export const mandateAmountProperty: INodeProperties = {
+	displayName: 'Amount',
+	name: 'amount',
+	displayOptions: { show: { resource: ['mandate'], operation: ['preDebitNotify', 'charge'] } },
+	type: 'number',
+	required: true,
+	default: 0,
+	typeOptions: { minValue: 0, numberPrecision: 2 },
+	placeholder: 'e.g. 499',
+	description:
+		"In major units (e.g. rupees), positive, with at most two decimal places; at most the mandate's max_amount (exactly it for a Fixed mandate)",
+};
+
+export const mandateSimplifyProperty: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	displayOptions: { show: { resource: ['mandate'] } },
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
