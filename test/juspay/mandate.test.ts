@@ -532,3 +532,178 @@ describe('Mandate › Charge', () => {
 		expect(fixture.requests()).toHaveLength(0);
 	});
 });
+
+function createOrder(parameters: Record<string, unknown>) {
+	return runJuspayNode({
+		parameters: {
+			resource: 'order',
+			operation: 'create',
+			orderId: 'reg202612a',
+			amount: 1,
+			additionalFields: { customerId: 'cst_gym42' },
+			...parameters,
+		},
+		credentials: fixture.credentials(),
+	});
+}
+
+describe('Order › Create with Set Up Mandate', () => {
+	it("sends options.create_mandate and mandate.* with Juspay's flat keys; paying activates the mandate", async () => {
+		const start = new Date((nowSeconds() + 3600) * 1000).toISOString();
+		const end = isoIn(365 * DAY);
+
+		const { error } = await createOrder({
+			mandateSetup: {
+				createMandate: 'REQUIRED',
+				maxAmount: 1500,
+				amountRule: 'VARIABLE',
+				frequency: 'MONTHLY',
+				startDate: start,
+				endDate: end,
+				ruleType: 'ON',
+				ruleValue: 5,
+				revokableByCustomer: false,
+				blockFunds: false,
+			},
+		});
+
+		expect(error).toBeUndefined();
+		expect(fixture.requests()[0].form).toEqual({
+			order_id: 'reg202612a',
+			amount: '1',
+			customer_id: 'cst_gym42',
+			'options.create_mandate': 'REQUIRED',
+			'mandate.max_amount': '1500',
+			'mandate.amount_rule': 'VARIABLE',
+			'mandate.frequency': 'MONTHLY',
+			'mandate.start_date': secondsOf(start),
+			'mandate.end_date': secondsOf(end),
+			'mandate.rule_type': 'ON',
+			'mandate.rule_value': '5',
+			'mandate.revokable_by_customer': 'false',
+			'mandate.block_funds': 'false',
+		});
+		expect(fixture.sandbox.getOrder('reg202612a')?.mandate).toMatchObject({
+			mandate_status: 'CREATED',
+		});
+
+		fixture.sandbox.chargeOrder('reg202612a', { paymentMethodType: 'UPI', paymentMethod: 'UPI' });
+		const { items } = await mandate('getAll', { customerId: 'cst_gym42', returnAll: true });
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({
+			status: 'ACTIVE',
+			max_amount: 1500,
+			frequency: 'MONTHLY',
+			rule_type: 'ON',
+			rule_value: 5,
+			order_id: 'reg202612a',
+		});
+	});
+
+	it('sends nothing about mandates when the group is empty', async () => {
+		await createOrder({ mandateSetup: {} });
+
+		expect(Object.keys(fixture.requests()[0].form ?? {})).toEqual([
+			'order_id',
+			'amount',
+			'customer_id',
+		]);
+	});
+
+	it.each([
+		[{ maxAmount: 100 }, 'Set Up Mandate has fields but no Create Mandate'],
+		[{ createMandate: 'REQUIRED' }, 'Set Up Mandate needs a Maximum Amount'],
+		[{ createMandate: 'REQUIRED', maxAmount: 0.5 }, 'The Maximum Amount 0.5 is below 1'],
+		[
+			{ createMandate: 'REQUIRED', maxAmount: 10.555 },
+			'The Maximum Amount 10.555 is not a valid amount',
+		],
+		[
+			{ createMandate: 'REQUIRED', maxAmount: 100, frequency: 'MONTHLY', blockFunds: true },
+			'Block Funds is only for One Time mandates',
+		],
+		[
+			{
+				createMandate: 'REQUIRED',
+				maxAmount: 100,
+				frequency: 'WEEKLY',
+				ruleType: 'ON',
+				ruleValue: 8,
+			},
+			'The Rule Value 8 is out of range for WEEKLY',
+		],
+		[
+			{
+				createMandate: 'REQUIRED',
+				maxAmount: 100,
+				frequency: 'FORTNIGHTLY',
+				ruleType: 'ON',
+				ruleValue: 17,
+			},
+			'The Rule Value 17 is out of range for FORTNIGHTLY',
+		],
+		[
+			{
+				createMandate: 'REQUIRED',
+				maxAmount: 100,
+				frequency: 'ASPRESENTED',
+				ruleType: 'ON',
+				ruleValue: 1,
+			},
+			'Rule Type and Rule Value do not apply to the Frequency ASPRESENTED',
+		],
+		[
+			{ createMandate: 'REQUIRED', maxAmount: 100, frequency: 'MONTHLY', ruleValue: 3 },
+			'Rule Type and Rule Value go together',
+		],
+		[
+			{ createMandate: 'REQUIRED', maxAmount: 100, endDate: isoIn(-DAY) },
+			/^The End Date .* is in the past$/,
+		],
+		[
+			{ createMandate: 'REQUIRED', maxAmount: 100, startDate: isoIn(-3 * DAY) },
+			/^The Start Date .* is in the past$/,
+		],
+		[
+			{
+				createMandate: 'REQUIRED',
+				maxAmount: 100,
+				startDate: isoIn(30 * DAY),
+				endDate: isoIn(10 * DAY),
+			},
+			'The End Date is not after the Start Date',
+		],
+	])('refuses Set Up Mandate %p before sending', async (mandateSetup, message) => {
+		const { error } = await createOrder({ mandateSetup });
+
+		expect(error?.message).toMatch(message);
+		expect(fixture.requests()).toHaveLength(0);
+	});
+
+	it('refuses a mandate without a Customer ID before sending', async () => {
+		const { error } = await createOrder({
+			additionalFields: {},
+			mandateSetup: { createMandate: 'OPTIONAL', maxAmount: 100 },
+		});
+
+		expect(error?.message).toBe('Set Up Mandate needs a Customer ID');
+		expect(fixture.requests()).toHaveLength(0);
+	});
+
+	it('accepts Block Funds for a One Time mandate', async () => {
+		const { error } = await createOrder({
+			mandateSetup: {
+				createMandate: 'REQUIRED',
+				maxAmount: 100,
+				frequency: 'ONETIME',
+				blockFunds: true,
+			},
+		});
+
+		expect(error).toBeUndefined();
+		expect(fixture.requests()[0].form).toMatchObject({
+			'mandate.frequency': 'ONETIME',
+			'mandate.block_funds': 'true',
+		});
+	});
+});

@@ -22,6 +22,9 @@ export const JUSPAY_EVENTS = [
 	['MANDATE_REVOKED', 'A mandate was revoked'],
 	['MANDATE_PAUSED', 'A mandate was paused'],
 	['MANDATE_EXPIRED', 'A mandate expired'],
+	// Listed by Juspay's own Saleor app, not yet on the webhook page.
+	['MANDATE_UPDATED', 'A mandate was updated'],
+	['MANDATE_UNPAUSED', 'A paused mandate became active again'],
 	['NOTIFICATION_SUCCEEDED', 'A pre-debit notification was sent'],
 	['NOTIFICATION_FAILED', 'A pre-debit notification failed'],
 ] as const;
@@ -67,7 +70,10 @@ export function isSelected(eventName: string, selected: string[]): boolean {
 	return selected.includes(ALL_EVENTS) || selected.includes(eventName);
 }
 
-/** One output item: the event as sent, plus its order on top when the event has one. */
+/** What an event is about: Juspay puts it under content.order, .mandate or .notification. */
+export const EVENT_SUBJECTS = ['order', 'mandate', 'notification'] as const;
+
+/** One output item: the event as sent, plus its order, mandate or notification on top. */
 export function eventOutput(event: JuspayEvent): Record<string, unknown> {
 	const output: Record<string, unknown> = {
 		id: event.id,
@@ -75,6 +81,10 @@ export function eventOutput(event: JuspayEvent): Record<string, unknown> {
 		date_created: event.date_created ?? null,
 		content: event.content ?? null,
 	};
-	if (isObject(event.content) && isObject(event.content.order)) output.order = event.content.order;
+	for (const subject of EVENT_SUBJECTS) {
+		if (isObject(event.content) && isObject(event.content[subject])) {
+			output[subject] = event.content[subject];
+		}
+	}
 	return output;
 }
