@@ -5,6 +5,7 @@
  *   POST /sandbox/orders/{order_id}/charge   the customer pays (see payments.js)
  *   POST /sandbox/orders/{order_id}/webhook  Juspay sends a webhook (see webhooks.js)
  *   GET  /sandbox/requests                   the recorded API requests, Authorization redacted
+ *   POST /sandbox/faults                     inject a fault (see faults.js), e.g. after the commit
  *   POST /sandbox/reset                      forget everything
  * Bodies are optional JSON objects.
  */
@@ -48,6 +49,19 @@ module.exports = function control(ctx) {
 				pattern: /^\/sandbox\/requests$/,
 				kind: 'control',
 				handler: () => ctx.recorder.redacted(),
+			},
+			{
+				method: 'POST',
+				pattern: /^\/sandbox\/faults$/,
+				kind: 'control',
+				handler: ({ rawBody }) => {
+					const { method, path, status, afterCommit, delayMs, times } = optionalJson(rawBody);
+					if (typeof path !== 'string' || !path.startsWith('/')) {
+						throw new HttpError(400, ERRORS.mandatoryMissing(['path']));
+					}
+					ctx.faults.inject({ method, path, status, afterCommit, delayMs, times });
+					return { status: 'ok' };
+				},
 			},
 			{
 				method: 'POST',
