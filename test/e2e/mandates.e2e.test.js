@@ -43,16 +43,21 @@ function mandatesWorkflow(run, sandboxUrl) {
 	const registration = `e2e${run}reg`;
 	const mandateId = "={{ $('Get many').first().json.mandate_id }}";
 	const notificationId = "={{ $('Notify').first().json.id }}";
-	const charge = (name, parameters, settings = {}) => ({
-		...juspayNode(name, {
-			resource: 'mandate',
-			operation: 'charge',
-			mandateId,
-			customerId,
-			amount: 499,
-			notificationId,
-			...parameters,
-		}),
+	// Retry On Fail only retries a step that fails: the retried ones do not continue on error.
+	const charge = (name, parameters, settings) => ({
+		...juspayNode(
+			name,
+			{
+				resource: 'mandate',
+				operation: 'charge',
+				mandateId,
+				customerId,
+				amount: 499,
+				notificationId,
+				...parameters,
+			},
+			{ continueOnFail: settings === undefined },
+		),
 		...settings,
 	});
 	const mandate = (name, operation, parameters = {}) =>
@@ -118,7 +123,7 @@ function mandatesWorkflow(run, sandboxUrl) {
 			pauseEndDate: "={{ $now.plus(10, 'days').toISO() }}",
 			simplify: true,
 		}),
-		charge('Charge paused', {}),
+		charge('Charge paused'),
 		mandate('Resume', 'resume', { simplify: true }),
 		mandate('Revoke', 'revoke', { simplify: true }),
 		mandate('Revoke again', 'revoke'),
