@@ -62,6 +62,18 @@ describe('Mandate › Get', () => {
 		});
 	});
 
+	it('sends the Customer ID, when given, as x-routing-id, as Juspay recommends', async () => {
+		const mandateId = activeMandate();
+
+		await mandate('get', { mandateId, customerId: 'cst_gym42' });
+		await mandate('revoke', { mandateId, customerId: 'cst_gym42' });
+
+		expect(fixture.requests().map((r) => r.headers['x-routing-id'])).toEqual([
+			'cst_gym42',
+			'cst_gym42',
+		]);
+	});
+
 	it("fails in Juspay's words, with a fix, for a mandate Juspay does not know", async () => {
 		const { error } = await mandate('get', { mandateId: 'noSuchMandate1' });
 

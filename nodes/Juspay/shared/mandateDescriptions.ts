@@ -31,6 +31,23 @@ export const mandateCustomerIdProperty: INodeProperties = {
 		'The Juspay customer ID (cst_…) or your Object Reference ID of the customer the mandate belongs to',
 };
 
+/** Juspay asks for the customer's id in x-routing-id on every call about that customer. */
+export const mandateRoutingCustomerIdProperty: INodeProperties = {
+	displayName: 'Customer ID',
+	name: 'customerId',
+	displayOptions: {
+		show: {
+			resource: ['mandate'],
+			operation: ['get', 'pause', 'resume', 'revoke', 'preDebitNotify', 'getNotification'],
+		},
+	},
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. cst_om2l6ctlptxwxuzj',
+	description:
+		"The customer the mandate belongs to: Juspay recommends sending it in the routing header of all of a customer's calls. Empty: the Mandate ID (or Notification ID) is sent there instead.",
+};
+
 export const mandateAmountProperty: INodeProperties = {
 	displayName: 'Amount',
 	name: 'amount',

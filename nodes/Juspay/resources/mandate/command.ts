@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { FormValue } from '../../../shared/wire';
-import { pathSegment, type JuspayRequest } from '../../helpers/request';
+import { optionalText, pathSegment, type JuspayRequest } from '../../helpers/request';
 import { requireText } from '../../helpers/validation';
 
 /**
@@ -12,14 +12,20 @@ export function mandateIdOf(context: IExecuteSingleFunctions): string {
 	return requireText(context.getNodeParameter('mandateId', ''), 'Mandate ID');
 }
 
+/** x-routing-id: the customer when given (as Juspay recommends), else the id of what is asked. */
+export function routingIdOf(context: IExecuteSingleFunctions, fallback: string): string {
+	return optionalText(context.getNodeParameter('customerId', '')) ?? fallback;
+}
+
 export function mandateCommand(
+	context: IExecuteSingleFunctions,
 	mandateId: string,
 	command: string,
 	fields: Record<string, FormValue> = {},
 ): JuspayRequest {
 	return {
 		path: `/mandates/${pathSegment(mandateId)}`,
-		routingId: mandateId,
+		routingId: routingIdOf(context, mandateId),
 		form: { command, ...fields },
 	};
 }

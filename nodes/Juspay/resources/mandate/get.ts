@@ -2,5 +2,5 @@ import type { RequestBuilder } from '../../helpers/request';
 import { mandateCommand, mandateIdOf } from './command';
 
 export const buildMandateGet: RequestBuilder = function () {
-	return mandateCommand(mandateIdOf(this), 'check_status');
+	return mandateCommand(this, mandateIdOf(this), 'check_status');
 };

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { pathSegment, type RequestBuilder } from '../../helpers/request';
 import { requireText } from '../../helpers/validation';
+import { routingIdOf } from './command';
 
 export const mandateGetNotificationDescription: INodeProperties[] = [
 	{
@@ -22,5 +23,8 @@ export const buildMandateGetNotification: RequestBuilder = function () {
 		this.getNodeParameter('notificationId', ''),
 		'Notification ID',
 	);
-	return { path: `/notifications/${pathSegment(notificationId)}`, routingId: notificationId };
+	return {
+		path: `/notifications/${pathSegment(notificationId)}`,
+		routingId: routingIdOf(this, notificationId),
+	};
 };

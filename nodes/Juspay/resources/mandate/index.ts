@@ -11,6 +11,7 @@ import {
 	mandateAmountProperty,
 	mandateCustomerIdProperty,
 	mandateIdProperty,
+	mandateRoutingCustomerIdProperty,
 	mandateSimplifyProperty,
 } from '../../shared/mandateDescriptions';
 import { buildMandateCharge, handleChargeResponse, mandateChargeDescription } from './charge';
@@ -138,6 +139,7 @@ export const mandateDescription: INodeProperties[] = [
 	},
 	mandateIdProperty,
 	mandateCustomerIdProperty,
+	mandateRoutingCustomerIdProperty,
 	mandateAmountProperty,
 	...mandateGetManyDescription,
 	...mandatePauseDescription,

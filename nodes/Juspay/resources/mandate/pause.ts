@@ -45,5 +45,5 @@ export const buildMandatePause: RequestBuilder = function () {
 		requireFuture(end, 'Pause End Date', now);
 		if (start !== undefined) requireAfter(end, 'Pause End Date', start, 'Pause Start Date');
 	}
-	return mandateCommand(mandateId, 'pause', { pause_start_date: start, pause_end_date: end });
+	return mandateCommand(this, mandateId, 'pause', { pause_start_date: start, pause_end_date: end });
 };

@@ -12,7 +12,7 @@ import { juspayApiError } from '../../helpers/errorHandler';
 import { optionalText, stepAttempt, type RequestBuilder } from '../../helpers/request';
 import { deriveRetryStableId, NOTIFICATION_REFERENCE_LENGTH } from '../../helpers/uniqueRequestId';
 import { InvalidParameterError, requireAmount, requireText } from '../../helpers/validation';
-import { mandateCommand, mandateIdOf, nowInSeconds } from './command';
+import { mandateCommand, mandateIdOf, nowInSeconds, routingIdOf } from './command';
 
 const showOnlyForNotify = { resource: ['mandate'], operation: ['preDebitNotify'] };
 
@@ -135,7 +135,7 @@ function notifyRequestOf(context: IExecuteSingleFunctions): NotifyRequest {
 
 export const buildMandatePreDebitNotify: RequestBuilder = function () {
 	const { mandateId, form } = notifyRequestOf(this);
-	return mandateCommand(mandateId, 'pre_debit_notify', form);
+	return mandateCommand(this, mandateId, 'pre_debit_notify', form);
 };
 
 /**
@@ -155,9 +155,11 @@ export async function handlePreDebitNotifyResponse(
 	const original = juspayApiError(this.getNode(), response, this.getItemIndex());
 	if (response.statusCode === 401 || response.statusCode === 403) throw original;
 	const { mandateId, objectReferenceId } = notifyRequestOf(this);
-	const existing = await fetchNotification(this, objectReferenceId, mandateId).catch(
-		() => undefined,
-	);
+	const existing = await fetchNotification(
+		this,
+		objectReferenceId,
+		routingIdOf(this, mandateId),
+	).catch(() => undefined);
 	const body = existing?.body;
 	const forThisMandate =
 		existing !== undefined &&

@@ -24,5 +24,5 @@ export const buildMandateResume: RequestBuilder = function () {
 	);
 	if (date !== undefined)
 		requireFuture(date, 'Resume Date', nowInSeconds() - NOW_TOLERANCE_SECONDS);
-	return mandateCommand(mandateId, 'resume', { resume_date: date });
+	return mandateCommand(this, mandateId, 'resume', { resume_date: date });
 };

@@ -2,5 +2,5 @@ import type { RequestBuilder } from '../../helpers/request';
 import { mandateCommand, mandateIdOf } from './command';
 
 export const buildMandateRevoke: RequestBuilder = function () {
-	return mandateCommand(mandateIdOf(this), 'revoke');
+	return mandateCommand(this, mandateIdOf(this), 'revoke');
 };
