@@ -22,7 +22,7 @@ export class JuspayApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/juspay.svg', dark: 'file:../icons/juspay.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-juspay/n8n-nodes-juspay#credentials';
+	documentationUrl = 'https://github.com/n8n-nodes-juspay/n8n-nodes-juspay';
 
 	properties: INodeProperties[] = [
 		{
@@ -81,7 +81,7 @@ export class JuspayApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			description:
-				'Used by the Juspay Trigger: the username entered in the Juspay dashboard under Settings › Webhooks',
+				'Used by the Juspay Trigger: the username entered in the Juspay dashboard under Payments › Settings › Webhooks',
 		},
 		{
 			displayName: 'Webhook Password',
@@ -90,7 +90,7 @@ export class JuspayApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Used by the Juspay Trigger: the password entered in the Juspay dashboard under Settings › Webhooks',
+				'Used by the Juspay Trigger: the password entered in the Juspay dashboard under Payments › Settings › Webhooks',
 		},
 		// Signed (JWT) webhooks: a key set from Payments › Settings › Security › JWT Keys, and the
 		// one before it while Juspay rotates keys.

@@ -9,6 +9,8 @@
 //    auth, in the same running n8n.
 const http = require('node:http');
 
+const autocannon = require('autocannon');
+
 const {
 	N8nInstance,
 	packPackage,
@@ -212,25 +214,20 @@ async function rawFloor(sandboxUrl, orderIds) {
 	return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
+/** DELIVERIES posts, CONCURRENCY at a time (autocannon), each with its own body. */
 async function deliveriesPerSecond(url, bodyFor, authorization) {
-	let next = 0;
-	let accepted = 0;
+	let n = 0;
 	const started = process.hrtime.bigint();
-	await Promise.all(
-		Array.from({ length: CONCURRENCY }, async () => {
-			while (next < DELIVERIES) {
-				const n = next++;
-				const response = await fetch(url, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json', authorization },
-					body: JSON.stringify(bodyFor(n)),
-				});
-				await response.arrayBuffer();
-				if (response.status === 200) accepted++;
-			}
-		}),
-	);
+	const result = await autocannon({
+		url,
+		method: 'POST',
+		headers: { 'content-type': 'application/json', authorization },
+		connections: CONCURRENCY,
+		amount: DELIVERIES,
+		requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(bodyFor(n++)) }) }],
+	});
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	const accepted = result['2xx'];
 	return { accepted, perSecond: accepted / seconds };
 }
 
@@ -246,15 +243,10 @@ async function main() {
 				id: 'juspayBench',
 				name: 'Juspay bench',
 				type: 'juspayApi',
-				data: {
-					environment: 'custom',
-					baseUrl: sandbox.url,
-					apiKey: API_KEY,
-					merchantId: MERCHANT_ID,
-					apiVersion: '2023-06-30',
+				data: sandbox.credentialData({
 					webhookUsername: HOOK_USER,
 					webhookPassword: HOOK_PASSWORD,
-				},
+				}),
 			},
 			{
 				id: 'juspayBenchBasic',

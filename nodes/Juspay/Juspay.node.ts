@@ -36,8 +36,8 @@ export class Juspay implements INodeType {
 				default: 'order',
 			},
 			...customerDescription,
-			...mandateDescription,
 			...orderDescription,
+			...mandateDescription,
 		],
 	};
 }

@@ -34,10 +34,14 @@ describe('requireAmount', () => {
 		'refuses %p',
 		(value) => {
 			const problem = problemOf(() => requireAmount(value));
-			expect(problem.message).toMatch(/^The Amount .* is not a valid amount$/);
+			expect(problem.message).toMatch(/^The Amount (.+ is not a valid amount|is empty)$/);
 			expect(problem.description).toContain('at most two decimal places');
 		},
 	);
+
+	it.each(['', '   ', null, undefined])('says that %p is empty', (value) => {
+		expect(problemOf(() => requireAmount(value)).message).toBe('The Amount is empty');
+	});
 
 	it('names the parameter it was given', () => {
 		expect(problemOf(() => requireAmount(-3, 'Refund Amount')).message).toBe(

@@ -100,7 +100,8 @@ function fixFor(statusCode: number, body: JuspayErrorBody): string {
 	}
 	if (statusCode === 401 || statusCode === 403) return CHECK_CREDENTIAL;
 	if (statusCode === 429) {
-		return 'Juspay is limiting the request rate: turn on batching under Options › Batching, or retry later';
+		// Declarative nodes get n8n's Request Options as a node setting: the Settings tab, not Parameters.
+		return "Juspay is limiting the request rate: in the node's Settings tab, add Request Options › Batching (Items per Batch, Batch Interval), or retry later";
 	}
 	if (statusCode >= 500) {
 		return 'Juspay could not process the request: try again later, or turn on Retry On Fail in the node settings';

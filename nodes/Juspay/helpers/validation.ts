@@ -38,7 +38,9 @@ export function requireAmount(value: unknown, parameter = 'Amount'): string {
 		typeof value === 'number' ? numberText(value) : typeof value === 'string' ? value.trim() : '';
 	if (!AMOUNT_PATTERN.test(text) || Number(text) <= 0) {
 		throw new InvalidParameterError(
-			`The ${parameter} ${display(value)} is not a valid amount`,
+			text === '' && typeof value !== 'number'
+				? `The ${parameter} is empty`
+				: `The ${parameter} ${display(value)} is not a valid amount`,
 			`Enter a positive amount in major units (e.g. rupees) with at most two decimal places, e.g. 100.50`,
 		);
 	}

@@ -33,10 +33,11 @@ export const amountProperty: INodeProperties = {
 	displayName: 'Amount',
 	name: 'amount',
 	displayOptions: { show: { resource: ['order'], operation: ['create', 'refund'] } },
-	type: 'number',
+	// Text, not a number field: a number field starts at 0.00, which reads as a valid amount until
+	// the run fails, and it would round what the user typed. The text is checked before sending.
+	type: 'string',
 	required: true,
-	default: 0,
-	typeOptions: { minValue: 0, numberPrecision: 2 },
+	default: '',
 	placeholder: 'e.g. 100.50',
 	description:
 		'In major units (e.g. rupees), positive, with at most two decimal places. A refund can be at most what is left to refund on the order.',

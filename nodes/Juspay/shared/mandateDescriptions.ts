@@ -52,10 +52,10 @@ export const mandateAmountProperty: INodeProperties = {
 	displayName: 'Amount',
 	name: 'amount',
 	displayOptions: { show: { resource: ['mandate'], operation: ['preDebitNotify', 'charge'] } },
-	type: 'number',
+	// Text, like Order's Amount: a number field would start at 0.00 and round what was typed.
+	type: 'string',
 	required: true,
-	default: 0,
-	typeOptions: { minValue: 0, numberPrecision: 2 },
+	default: '',
 	placeholder: 'e.g. 499',
 	description:
 		"In major units (e.g. rupees), positive, with at most two decimal places; at most the mandate's max_amount (exactly it for a Fixed mandate)",

@@ -110,9 +110,9 @@ export function mandateSetupProperty(displayOptions: IDisplayOptions): INodeProp
 			{
 				displayName: 'Maximum Amount',
 				name: 'maxAmount',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 0, numberPrecision: 2 },
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1500',
 				description:
 					'The most one debit may take (Variable), or every debit (Fixed); at least 1, at most two decimals. Required with Create Mandate.',
 			},

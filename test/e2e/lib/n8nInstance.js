@@ -11,9 +11,12 @@ const { join, resolve } = require('node:path');
 const ROOT = resolve(__dirname, '..', '..', '..');
 const CACHE = join(ROOT, '.cache');
 
-function log(message) {
-	process.stderr.write(`[e2e ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+/** A log function whose lines start with `[<tag> hh:mm:ss]`. */
+function makeLog(tag) {
+	return (message) =>
+		process.stderr.write(`[${tag} ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
+const log = makeLog('e2e');
 
 /** Installs (first run: minutes) or verifies the cached Node 24 + n8n; returns their paths. */
 function provisionN8n() {
@@ -22,7 +25,9 @@ function provisionN8n() {
 	});
 	if (result.status !== 0) throw new Error('scripts/provision-n8n.sh failed');
 	const env = {};
-	for (const line of readFileSync(join(CACHE, 'n8n-env.sh'), 'utf8').split('\n')) {
+	// provision-n8n.sh writes it into N8N_PROVISION_CACHE when that is set, else .cache/
+	const envFile = join(process.env.N8N_PROVISION_CACHE || CACHE, 'n8n-env.sh');
+	for (const line of readFileSync(envFile, 'utf8').split('\n')) {
 		const match = /^export (\w+)="(.*)"$/.exec(line);
 		if (match) env[match[1]] = match[2];
 	}
@@ -83,9 +88,13 @@ class N8nInstance {
 		mkdirSync(userFolder, { recursive: true });
 	}
 
-	static async create(paths, name) {
-		const userFolder = join(CACHE, 'instances', `${name}-${process.pid}-${Date.now()}`);
-		return new N8nInstance({ paths, userFolder, port: await freePortPair() });
+	/** A new instance in a fresh user folder, or in `userFolder` (kept between runs, as the demo's). */
+	static async create(paths, name, { userFolder } = {}) {
+		return new N8nInstance({
+			paths,
+			userFolder: userFolder ?? join(CACHE, 'instances', `${name}-${process.pid}-${Date.now()}`),
+			port: await freePortPair(),
+		});
 	}
 
 	env(extra = {}) {
@@ -152,7 +161,9 @@ class N8nInstance {
 			`${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`,
 		);
 		writeFileSync(file, JSON.stringify(data));
+		// The file may hold credentials: it goes as soon as n8n has read it.
 		const { status, output } = this.cli([`import:${kind}`, `--input=${file}`]);
+		rmSync(file, { force: true });
 		if (status !== 0) throw new Error(`n8n import:${kind} failed:\n${output}`);
 	}
 
@@ -297,4 +308,4 @@ async function stopAll() {
 	await Promise.all([...running].map((instance) => instance.stop()));
 }
 
-module.exports = { N8nInstance, provisionN8n, packPackage, stopAll, log, ROOT, CACHE };
+module.exports = { N8nInstance, provisionN8n, packPackage, stopAll, log, makeLog, ROOT, CACHE };

@@ -19,6 +19,17 @@ function startSandboxProcess({ apiKey, merchantId, port = 0, log = false }) {
 			resolveStart({
 				url,
 				process: child,
+				/** A juspayApi credential's data pointing at this sandbox, with its key and merchant. */
+				credentialData(extra = {}) {
+					return {
+						environment: 'custom',
+						baseUrl: url,
+						apiKey,
+						merchantId,
+						apiVersion: '2023-06-30',
+						...extra,
+					};
+				},
 				async requests() {
 					return await (await fetch(`${url}/sandbox/requests`)).json();
 				},

@@ -23,7 +23,7 @@ export const customerDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create customer',
+				action: 'Create a customer',
 				description: 'Create a customer in Juspay',
 				routing: {
 					request: { method: 'POST' },
@@ -34,7 +34,7 @@ export const customerDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get customer',
+				action: 'Get a customer',
 				description: 'Get a customer by Juspay ID or by your Object Reference ID',
 				routing: {
 					request: { method: 'GET' },
@@ -45,7 +45,7 @@ export const customerDescription: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update customer',
+				action: 'Update a customer',
 				description: "Update a customer's contact details",
 				routing: {
 					request: { method: 'POST' },

@@ -42,7 +42,7 @@ export const mandateDescription: INodeProperties[] = [
 			{
 				name: 'Charge',
 				value: 'charge',
-				action: 'Charge mandate',
+				action: 'Charge a mandate',
 				description:
 					'Debit a mandate (recurring payment) as a new order, safely when retried; the output is the order',
 				routing: {
@@ -54,7 +54,7 @@ export const mandateDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get mandate',
+				action: 'Get a mandate',
 				description: "Get a mandate's status and limits (Juspay's Mandate Status API)",
 				routing: {
 					request: { method: 'POST' },
@@ -65,7 +65,7 @@ export const mandateDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many mandates',
+				action: 'Get the mandates of a customer',
 				description: "Get a customer's mandates, one item per mandate",
 				routing: {
 					request: { method: 'GET' },
@@ -78,7 +78,7 @@ export const mandateDescription: INodeProperties[] = [
 			{
 				name: 'Get Notification',
 				value: 'getNotification',
-				action: 'Get pre debit notification',
+				action: 'Get the status of a notification',
 				description: 'Get the status of a pre-debit notification',
 				routing: {
 					request: { method: 'GET' },
@@ -89,7 +89,7 @@ export const mandateDescription: INodeProperties[] = [
 			{
 				name: 'Pause',
 				value: 'pause',
-				action: 'Pause mandate',
+				action: 'Pause a mandate',
 				description: 'Pause an active mandate, now or from a date, until a date',
 				routing: {
 					request: { method: 'POST' },
@@ -100,7 +100,7 @@ export const mandateDescription: INodeProperties[] = [
 			{
 				name: 'Resume',
 				value: 'resume',
-				action: 'Resume mandate',
+				action: 'Resume a mandate',
 				description: 'Make a paused mandate active again',
 				routing: {
 					request: { method: 'POST' },
@@ -111,7 +111,7 @@ export const mandateDescription: INodeProperties[] = [
 			{
 				name: 'Revoke',
 				value: 'revoke',
-				action: 'Revoke mandate',
+				action: 'Revoke a mandate',
 				description:
 					'Cancel an active mandate for good: this cannot be undone, and the customer must register a new mandate to be charged again',
 				routing: {
@@ -123,7 +123,7 @@ export const mandateDescription: INodeProperties[] = [
 			{
 				name: 'Send Pre-Debit Notification',
 				value: 'preDebitNotify',
-				action: 'Send pre debit notification',
+				action: 'Notify a customer of a debit',
 				description:
 					'Tell the customer about an upcoming debit (required at least 24 hours before it); the output has the notification ID Charge needs',
 				routing: {

@@ -21,7 +21,7 @@ export const orderDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create order',
+				action: 'Create an order',
 				description: 'Create an order for the customer to pay',
 				routing: {
 					request: { method: 'POST' },
@@ -32,7 +32,7 @@ export const orderDescription: INodeProperties[] = [
 			{
 				name: 'Get Status',
 				value: 'get',
-				action: 'Get order status',
+				action: 'Get the status of an order',
 				description: "Get an order's status, payment and refunds (Juspay's Order Status API)",
 				routing: {
 					request: { method: 'GET' },
@@ -43,7 +43,7 @@ export const orderDescription: INodeProperties[] = [
 			{
 				name: 'Refund',
 				value: 'refund',
-				action: 'Refund order',
+				action: 'Refund an order',
 				description: 'Refund all or part of a charged order, safely when retried',
 				routing: {
 					request: { method: 'POST' },
