@@ -122,6 +122,35 @@ describe('registration with an order', () => {
 	});
 });
 
+describe('registration fields in a JSON body (POST /session)', () => {
+	const { checkMandateSetup } = require('./lib/mandateSetup.js');
+
+	test('reads JSON booleans and numbers as Juspay does', () => {
+		const base = { customer_id: 'c', 'options.create_mandate': 'REQUIRED' };
+		expect(
+			checkMandateSetup(
+				{
+					...base,
+					'mandate.max_amount': 100,
+					'mandate.frequency': 'ONETIME',
+					'mandate.block_funds': true,
+				},
+				s0,
+			),
+		).toBeNull();
+		expect(
+			checkMandateSetup({ ...base, 'mandate.max_amount': 100, 'mandate.block_funds': true }, s0)
+				.error_code,
+		).toBe('INVALID_BLOCK_FUNDS');
+		expect(
+			checkMandateSetup(
+				{ ...base, 'mandate.max_amount': 100, 'mandate.revokable_by_customer': 'yes' },
+				s0,
+			).error_message,
+		).toBe('mandate.revokable_by_customer must be true or false');
+	});
+});
+
 describe('POST /mandates/{id}: the state machine', () => {
 	test('check_status answers with the keys of Juspay sample, `status` included', async () => {
 		const id = activeMandate();

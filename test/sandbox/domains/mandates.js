@@ -12,7 +12,7 @@
 const { ERRORS, HttpError } = require('../lib/errors.js');
 const { findUnknownKey } = require('../lib/body.js');
 const { parseAmountToPaise, paiseToAmount } = require('../lib/money.js');
-const { SETUP_FIELDS, checkMandateSetup } = require('../lib/mandateSetup.js');
+const { SETUP_FIELDS, checkMandateSetup, setupText } = require('../lib/mandateSetup.js');
 const { MIXED_ALNUM, randomFrom, hex, isoSeconds } = require('../lib/ids.js');
 
 const STATUS = Object.freeze({
@@ -154,8 +154,9 @@ module.exports = function mandates(ctx) {
 	}
 
 	/** A new order asked for a mandate: it exists as CREATED until the customer pays. */
-	function register(order, body) {
-		if (body['options.create_mandate'] === undefined) return;
+	function register(order, rawBody) {
+		if (rawBody['options.create_mandate'] === undefined) return;
+		const body = setupText(rawBody);
 		const m = create({
 			orderId: order.order_id,
 			customerId: body.customer_id,

@@ -44,7 +44,8 @@ const DAY = 86400;
  * The registration fields of POST /orders: null when fine, else Juspay's error body. Bodies
  * and codes as in Juspay's payment-links samples.
  */
-function checkMandateSetup(body, t) {
+function checkMandateSetup(rawBody, t) {
+	const body = setupText(rawBody);
 	const keys = SETUP_FIELDS.filter((k) => body[k] !== undefined);
 	if (keys.length === 0) return null;
 	const create = body['options.create_mandate'];
@@ -120,4 +121,17 @@ function checkMandateSetup(body, t) {
 	return null;
 }
 
-module.exports = { SETUP_FIELDS, FREQUENCIES, checkMandateSetup };
+/**
+ * The registration fields as text: a form body already is; a JSON body (POST /session) may carry
+ * booleans and numbers, which Juspay reads the same way.
+ */
+function setupText(body) {
+	const out = { ...body };
+	for (const key of SETUP_FIELDS) {
+		const value = body[key];
+		if (typeof value === 'boolean' || typeof value === 'number') out[key] = String(value);
+	}
+	return out;
+}
+
+module.exports = { SETUP_FIELDS, FREQUENCIES, checkMandateSetup, setupText };
