@@ -76,6 +76,26 @@ export class JuspayApi implements ICredentialType {
 			description: 'Sent in the version header; it pins the shape of Juspay responses',
 		},
 		{
+			displayName: 'Payment Page Client ID',
+			name: 'paymentPageClientId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. picasso',
+			description:
+				"Used by Payment Link › Create: the ID of your HyperCheckout payment page, from Juspay's onboarding e-mail (payment_page_client_id). A node can override it.",
+		},
+		// The Response Key is an HMAC secret, whatever its name suggests to the linter's heuristic.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
+		{
+			displayName: 'Response Key',
+			name: 'responseKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Used by Order › Verify Return URL: the Response Key from the Juspay dashboard (Settings › General, with "Use signed response" on), which signs the parameters of the redirect to your return URL',
+		},
+		{
 			displayName: 'Webhook Username',
 			name: 'webhookUsername',
 			type: 'string',

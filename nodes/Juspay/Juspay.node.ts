@@ -3,6 +3,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { customerDescription } from './resources/customer';
 import { mandateDescription } from './resources/mandate';
 import { orderDescription } from './resources/order';
+import { paymentLinkDescription } from './resources/paymentLink';
 
 export class Juspay implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +14,7 @@ export class Juspay implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Create and sync customers, create orders, check order status, refund, and manage and charge mandates with Juspay',
+			'Create and sync customers, create orders and payment links (payable), check order status, verify return URLs, refund (moves money), and manage and charge mandates with Juspay',
 		defaults: { name: 'Juspay' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -32,11 +33,13 @@ export class Juspay implements INodeType {
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Mandate', value: 'mandate' },
 					{ name: 'Order', value: 'order' },
+					{ name: 'Payment Link', value: 'paymentLink' },
 				],
 				default: 'order',
 			},
 			...customerDescription,
 			...orderDescription,
+			...paymentLinkDescription,
 			...mandateDescription,
 		],
 	};

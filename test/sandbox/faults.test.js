@@ -87,19 +87,4 @@ describe('fault injection', () => {
 		sandbox.reset();
 		expect((await call('GET', '/orders/X1')).status).toBe(400);
 	});
-
-	test('POST /sandbox/faults injects one over HTTP, for a sandbox in its own process', async () => {
-		await chargedOrder();
-		const injected = await t.control('POST', '/sandbox/faults', {
-			method: 'POST',
-			path: '/orders/ORD1/refunds',
-			status: 502,
-			afterCommit: true,
-		});
-		expect(injected).toEqual({ status: 200, body: { status: 'ok' } });
-		const res = await refund('ORD1', { unique_request_id: 'F1', amount: '10' });
-		expect(res.status).toBe(502);
-		expect(sandbox.getOrder('ORD1').refunds).toHaveLength(1);
-		expect((await t.control('POST', '/sandbox/faults', { status: 500 })).status).toBe(400);
-	});
 });

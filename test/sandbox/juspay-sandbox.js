@@ -10,8 +10,10 @@
  *
  * This file only assembles the pieces (see README.md, "Layout"):
  *   lib/       HTTP plumbing (server, request pipeline, recorder), errors and pure helpers
- *   domains/   one file per simulated domain: customers, orders, refunds, payments, mandates,
- *              mandateDebits, webhooks, control (/sandbox/* endpoints) and faults
+ *   domains/   one file per simulated domain: customers, orders, paymentLinks (POST /session),
+ *              refunds (of an order, and of a transaction: POST /refunds), payments, mandates,
+ *              mandateDebits (notifications, POST /txns), webhooks, control (/sandbox/* endpoints)
+ *              and faults (fault injection)
  */
 
 const { ERRORS } = require('./lib/errors.js');
@@ -24,6 +26,7 @@ const DOMAINS = {
 	faults: require('./domains/faults.js'),
 	customers: require('./domains/customers.js'),
 	orders: require('./domains/orders.js'),
+	paymentLinks: require('./domains/paymentLinks.js'),
 	refunds: require('./domains/refunds.js'),
 	payments: require('./domains/payments.js'),
 	mandates: require('./domains/mandates.js'),
@@ -35,6 +38,7 @@ const DOMAINS = {
 const DEFAULTS = Object.freeze({
 	apiKey: 'sandbox_api_key',
 	merchantId: 'sandbox_merchant',
+	paymentPageClientId: 'sandbox_payment_page',
 	host: '127.0.0.1',
 	port: 0,
 	log: false,

@@ -27,7 +27,7 @@ describe('Juspay node description', () => {
 		}
 	});
 
-	it('starts Amount empty, with a placeholder, for Order Create and Refund', () => {
+	it('starts Amount empty, with a placeholder, for Order Create, Refund and Refund Transaction', () => {
 		const amount = properties.find((property) => property.name === 'amount') as INodeProperties;
 		expect(amount).toMatchObject({
 			displayName: 'Amount',
@@ -35,7 +35,9 @@ describe('Juspay node description', () => {
 			default: '',
 			required: true,
 			placeholder: 'e.g. 100.50',
-			displayOptions: { show: { resource: ['order'], operation: ['create', 'refund'] } },
+			displayOptions: {
+				show: { resource: ['order'], operation: ['create', 'refund', 'refundTransaction'] },
+			},
 		});
 	});
 

@@ -64,6 +64,8 @@ describe('.github/workflows/publish.yml', () => {
 
 	test('npm run release is n8n-node release, which publishes with provenance in GitHub Actions', () => {
 		expect(manifest.scripts.release).toBe('n8n-node release');
+		// Outside GitHub Actions, n8n-node release runs release-it from the project.
+		expect(manifest.devDependencies['release-it']).toEqual(expect.any(String));
 	});
 });
 

@@ -61,6 +61,8 @@ const FIXES: Record<string, string> = {
 		'The pre-debit notification for this debit failed: check it with Mandate › Get Notification, and send a new one before charging again',
 };
 
+const MAX_MESSAGE_LENGTH = 300;
+
 /**
  * How to fix it, by Juspay's error_message, for errors whose code is generic (BAD_REQUEST,
  * Invalid): the start of the message, as Juspay words it, is the key.
@@ -115,8 +117,17 @@ function asErrorBody(body: unknown): JuspayErrorBody {
 		: {};
 }
 
+/** What an operation knows better than the error code: how to fix this refusal there. */
+export interface ErrorContext {
+	fix?: string;
+}
+
 /** Juspay's own words for what went wrong, and what the user can do about it. */
-export function describeJuspayError(statusCode: number, rawBody: unknown): JuspayErrorText {
+export function describeJuspayError(
+	statusCode: number,
+	rawBody: unknown,
+	context: ErrorContext = {},
+): JuspayErrorText {
 	const body = asErrorBody(rawBody);
 	const info = body.error_info ?? {};
 	const fieldReasons = (info.fields ?? [])
@@ -131,6 +142,12 @@ export function describeJuspayError(statusCode: number, rawBody: unknown): Juspa
 		(typeof rawBody === 'string' && rawBody.trim() ? rawBody.trim().slice(0, 200) : '') ||
 		`Juspay answered with HTTP status ${statusCode}`;
 
+	// Some refusals list every valid value (Juspay's gateway_id error names hundreds of gateways).
+	const words =
+		juspayWords.length > MAX_MESSAGE_LENGTH
+			? juspayWords.slice(0, MAX_MESSAGE_LENGTH - 1) + '…'
+			: juspayWords;
+
 	const facts = [
 		body.error_code && `error code: ${body.error_code}`,
 		info.code && info.code !== body.error_code && `code: ${info.code}`,
@@ -139,8 +156,8 @@ export function describeJuspayError(statusCode: number, rawBody: unknown): Juspa
 	].filter(Boolean);
 	const details = [...fieldReasons, ...facts].join('; ');
 	return {
-		message: juspayWords,
-		description: `${fixFor(statusCode, body)}. Juspay said: ${details}`,
+		message: words,
+		description: `${context.fix ?? fixFor(statusCode, body)}. Juspay said: ${details}`,
 	};
 }
 
@@ -149,8 +166,9 @@ export function juspayApiError(
 	node: INode,
 	response: Pick<IN8nHttpFullResponse, 'statusCode' | 'body'>,
 	itemIndex?: number,
+	context: ErrorContext = {},
 ): NodeApiError {
-	const { message, description } = describeJuspayError(response.statusCode, response.body);
+	const { message, description } = describeJuspayError(response.statusCode, response.body, context);
 	const cause: JsonObject =
 		response.body !== null && typeof response.body === 'object'
 			? (response.body as JsonObject)

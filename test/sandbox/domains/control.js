@@ -4,8 +4,8 @@
  * the end-to-end suite that run the sandbox as a separate process:
  *   POST /sandbox/orders/{order_id}/charge   the customer pays (see payments.js)
  *   POST /sandbox/orders/{order_id}/webhook  Juspay sends a webhook (see webhooks.js)
+ *   POST /sandbox/faults                     inject a fault (see faults.js), e.g. a 502 after commit
  *   GET  /sandbox/requests                   the recorded API requests, Authorization redacted
- *   POST /sandbox/faults                     inject a fault (see faults.js), e.g. after the commit
  *   POST /sandbox/reset                      forget everything
  * Bodies are optional JSON objects.
  */
@@ -45,12 +45,6 @@ module.exports = function control(ctx) {
 				},
 			},
 			{
-				method: 'GET',
-				pattern: /^\/sandbox\/requests$/,
-				kind: 'control',
-				handler: () => ctx.recorder.redacted(),
-			},
-			{
 				method: 'POST',
 				pattern: /^\/sandbox\/faults$/,
 				kind: 'control',
@@ -62,6 +56,12 @@ module.exports = function control(ctx) {
 					ctx.faults.inject({ method, path, status, afterCommit, delayMs, times });
 					return { status: 'ok' };
 				},
+			},
+			{
+				method: 'GET',
+				pattern: /^\/sandbox\/requests$/,
+				kind: 'control',
+				handler: () => ctx.recorder.redacted(),
 			},
 			{
 				method: 'POST',

@@ -2,11 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { throwOnJuspayError } from '../../helpers/errorHandler';
 import { sendJuspayRequest } from '../../helpers/request';
-import { simplifyCustomerOutput } from '../../helpers/simplify';
+import { simplifyCustomerOutput, simplifyUpsertedCustomerOutput } from '../../helpers/simplify';
 import { customerIdProperty } from '../../shared/descriptions';
 import { buildCustomerCreate, customerCreateDescription } from './create';
 import { buildCustomerGet, customerGetDescription } from './get';
 import { buildCustomerUpdate, customerUpdateDescription } from './update';
+import { buildCustomerUpsert, customerUpsertDescription, handleCustomerUpsert } from './upsert';
 
 const showOnlyForCustomers = { resource: ['customer'] };
 
@@ -29,6 +30,17 @@ export const customerDescription: INodeProperties[] = [
 					request: { method: 'POST' },
 					send: { preSend: [sendJuspayRequest(buildCustomerCreate)] },
 					output: customerOutput,
+				},
+			},
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				action: 'Create or update a customer',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+				routing: {
+					request: { method: 'GET' },
+					send: { preSend: [sendJuspayRequest(buildCustomerUpsert)] },
+					output: { postReceive: [handleCustomerUpsert, simplifyUpsertedCustomerOutput] },
 				},
 			},
 			{
@@ -60,4 +72,5 @@ export const customerDescription: INodeProperties[] = [
 	...customerCreateDescription,
 	...customerGetDescription,
 	...customerUpdateDescription,
+	...customerUpsertDescription,
 ];
