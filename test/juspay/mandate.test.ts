@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { runJuspayNode } from '../harness/workflowRunner';
 import { EXPECTED_AUTHORIZATION, MERCHANT_ID, useJuspaySandbox } from '../harness/sandboxFixture';
 
@@ -717,5 +719,71 @@ describe('Order › Create with Set Up Mandate', () => {
 			'mandate.frequency': 'ONETIME',
 			'mandate.block_funds': 'true',
 		});
+	});
+});
+
+describe('Payment Link › Create with Set Up Mandate', () => {
+	function createLink(mandateSetup: INodeParameters) {
+		return runJuspayNode({
+			parameters: {
+				resource: 'paymentLink',
+				operation: 'create',
+				orderId: 'reglink1',
+				amount: '1',
+				customerId: 'cst_gym42',
+				customerEmail: 'asha@example.com',
+				customerPhone: '9988776655',
+				returnUrl: 'https://gym.example.com/done',
+				mandateSetup,
+			},
+			credentials: fixture.credentials(),
+		});
+	}
+
+	it('adds the mandate keys to the JSON body, booleans as booleans; paying the link activates it', async () => {
+		const { error } = await createLink({
+			createMandate: 'OPTIONAL',
+			maxAmount: '2000',
+			amountRule: 'FIXED',
+			frequency: 'YEARLY',
+			revokableByCustomer: true,
+		});
+
+		expect(error).toBeUndefined();
+		expect(fixture.requests()[0].json).toMatchObject({
+			order_id: 'reglink1',
+			'options.create_mandate': 'OPTIONAL',
+			'mandate.max_amount': '2000',
+			'mandate.amount_rule': 'FIXED',
+			'mandate.frequency': 'YEARLY',
+			'mandate.revokable_by_customer': true,
+		});
+		fixture.sandbox.chargeOrder('reglink1');
+		expect(fixture.sandbox.getOrder('reglink1')?.mandate).toMatchObject({
+			mandate_status: 'ACTIVE',
+			amount_rule: 'FIXED',
+			max_amount: 2000,
+		});
+	});
+
+	it('refuses the same combinations as Order › Create, before sending', async () => {
+		const { error } = await createLink({
+			createMandate: 'REQUIRED',
+			maxAmount: '100',
+			frequency: 'WEEKLY',
+			blockFunds: true,
+		});
+
+		expect(error?.message).toBe('Block Funds is only for One Time mandates');
+		expect(fixture.requests()).toHaveLength(0);
+	});
+
+	it('sends no mandate keys when the group is empty', async () => {
+		await createLink({});
+
+		const keys = Object.keys((fixture.requests()[0].json ?? {}) as object);
+		expect(keys.filter((k) => k.startsWith('mandate.') || k === 'options.create_mandate')).toEqual(
+			[],
+		);
 	});
 });
