@@ -131,6 +131,17 @@ function mandatesWorkflow(run, sandboxUrl) {
 			pauseStartDate: "={{ $now.plus(5, 'days').toISO() }}",
 			pauseEndDate: "={{ $now.plus(2, 'days').toISO() }}",
 		}),
+		juspayNode('Payment link with mandate', {
+			resource: 'paymentLink',
+			operation: 'create',
+			orderId: `e2e${run}lnk`,
+			amount: '1',
+			customerId,
+			customerEmail: 'asha@example.com',
+			customerPhone: '9988776655',
+			returnUrl: 'https://gym.example.com/done',
+			mandateSetup: { createMandate: 'OPTIONAL', maxAmount: '800', revokableByCustomer: false },
+		}),
 		juspayNode('Unknown mandate', { resource: 'mandate', operation: 'get', mandateId: 'nope' }),
 	]);
 }
@@ -153,13 +164,7 @@ before(async () => {
 		{
 			...CREDENTIAL.juspayApi,
 			type: 'juspayApi',
-			data: {
-				environment: 'custom',
-				baseUrl: sandbox.url,
-				merchantId: MERCHANT_ID,
-				apiVersion: '2023-06-30',
-				apiKey: API_KEY,
-			},
+			data: sandbox.credentialData(),
 		},
 	]);
 });
@@ -303,6 +308,14 @@ describe('Mandate operations in n8n', () => {
 			'The Pause End Date is not after the Pause Start Date',
 		);
 		assert.equal(requests.filter((r) => r.form?.command === 'pause').length, 1);
+	});
+
+	it('sets a mandate up with a payment link, in its JSON body', () => {
+		const session = requests.find((r) => r.path === '/session');
+		assert.equal(session.json['options.create_mandate'], 'OPTIONAL');
+		assert.equal(session.json['mandate.max_amount'], '800');
+		assert.equal(session.json['mandate.revokable_by_customer'], false);
+		assert.match(first(run, 'Payment link with mandate').payment_links.web, /^http/);
 	});
 
 	it('keeps the API key out of the run', () => {
