@@ -22,7 +22,9 @@ function provisionN8n() {
 	});
 	if (result.status !== 0) throw new Error('scripts/provision-n8n.sh failed');
 	const env = {};
-	for (const line of readFileSync(join(CACHE, 'n8n-env.sh'), 'utf8').split('\n')) {
+	// provision-n8n.sh writes it into N8N_PROVISION_CACHE when that is set
+	const envFile = join(process.env.N8N_PROVISION_CACHE || CACHE, 'n8n-env.sh');
+	for (const line of readFileSync(envFile, 'utf8').split('\n')) {
 		const match = /^export (\w+)="(.*)"$/.exec(line);
 		if (match) env[match[1]] = match[2];
 	}
@@ -73,19 +75,29 @@ async function freePortPair() {
 const running = new Set();
 
 class N8nInstance {
-	/** @param {{ paths: Record<string,string>, userFolder: string, port: number }} options */
-	constructor({ paths, userFolder, port }) {
+	/**
+	 * @param {{ paths: Record<string,string>, userFolder: string, port: number,
+	 *   command?: 'start'|'webhook'|'worker', name?: string, env?: Record<string,string> }} options
+	 * Queue mode: several instances share one user folder (the installed package, the
+	 * encryption key) and one database, each with its own command, port and task broker port.
+	 */
+	constructor({ paths, userFolder, port, command = 'start', name = command, env = {} }) {
 		this.paths = paths;
 		this.userFolder = userFolder;
 		this.port = port;
+		this.command = command;
+		this.name = name;
+		this.extraEnv = env;
 		this.url = `http://127.0.0.1:${port}`;
 		this.process = undefined;
+		this.logFile = join(userFolder, `n8n-${name}.log`);
 		mkdirSync(userFolder, { recursive: true });
 	}
 
-	static async create(paths, name) {
-		const userFolder = join(CACHE, 'instances', `${name}-${process.pid}-${Date.now()}`);
-		return new N8nInstance({ paths, userFolder, port: await freePortPair() });
+	static async create(paths, name, options = {}) {
+		const userFolder =
+			options.userFolder ?? join(CACHE, 'instances', `${name}-${process.pid}-${Date.now()}`);
+		return new N8nInstance({ paths, userFolder, port: await freePortPair(), ...options });
 	}
 
 	env(extra = {}) {
@@ -109,6 +121,11 @@ class N8nInstance {
 			// n8n's isolated-vm expression engine crashes `n8n execute` at exit now and then here
 			N8N_EXPRESSION_ENGINE: 'legacy',
 			DB_TYPE: 'sqlite',
+			// a worker answers /healthz/readiness on its own port only when asked to
+			...(this.command === 'worker'
+				? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port) }
+				: {}),
+			...this.extraEnv,
 			...extra,
 		};
 	}
@@ -197,11 +214,11 @@ class N8nInstance {
 		return { status, run, output };
 	}
 
-	/** `n8n start` in the background; resolves when /healthz/readiness answers. */
+	/** `n8n start` (or webhook, worker) in the background; resolves when /healthz/readiness answers. */
 	async start(timeoutMs = 180000) {
-		const logFile = join(this.userFolder, 'n8n-start.log');
+		const logFile = this.logFile;
 		const out = openSync(logFile, 'a');
-		this.process = spawn(this.paths.N8N_NODE_BIN, [this.paths.N8N_BIN, 'start'], {
+		this.process = spawn(this.paths.N8N_NODE_BIN, [this.paths.N8N_BIN, this.command], {
 			env: this.env(),
 			stdio: ['ignore', out, out],
 			detached: true,
@@ -211,7 +228,7 @@ class N8nInstance {
 		while (Date.now() - started < timeoutMs) {
 			if (this.process.exitCode !== null) {
 				throw new Error(
-					`n8n start exited (${this.process.exitCode}):\n${readFileSync(logFile, 'utf8').slice(-4000)}`,
+					`n8n ${this.command} exited (${this.process.exitCode}):\n${readFileSync(logFile, 'utf8').slice(-4000)}`,
 				);
 			}
 			try {
@@ -222,7 +239,7 @@ class N8nInstance {
 			}
 			await new Promise((done) => setTimeout(done, 500));
 		}
-		throw new Error(`n8n was not ready after ${timeoutMs} ms`);
+		throw new Error(`n8n ${this.command} was not ready after ${timeoutMs} ms`);
 	}
 
 	/**
@@ -265,6 +282,7 @@ class N8nInstance {
 
 	/** Executions of a workflow from n8n's database (works while n8n runs), oldest first. */
 	executions(workflowId, { withData = false } = {}) {
+		if (this.env().DB_TYPE === 'postgresdb') return this.postgresExecutions(workflowId, withData);
 		const script = `
 			const path = require('path');
 			const r = require('module').createRequire(path.join(${JSON.stringify(this.paths.N8N_MODULES)}, 'n8n', 'package.json'));
@@ -280,6 +298,38 @@ class N8nInstance {
 				process.stdout.write(JSON.stringify(rows));
 				db.close();
 			});`;
+		const result = spawnSync(this.paths.N8N_NODE_BIN, ['-e', script], {
+			encoding: 'utf8',
+			maxBuffer: 256 * 1024 * 1024,
+		});
+		if (result.status !== 0) throw new Error(`reading executions failed: ${result.stderr}`);
+		return JSON.parse(result.stdout || '[]');
+	}
+
+	/** The same, from PostgreSQL (queue mode), through the `pg` client n8n ships. */
+	postgresExecutions(workflowId, withData) {
+		const env = this.env();
+		const script = `
+			const path = require('path');
+			const r = require('module').createRequire(path.join(${JSON.stringify(this.paths.N8N_MODULES)}, 'n8n', 'package.json'));
+			const { Client } = r('pg'), flatted = r('flatted');
+			const client = new Client(${JSON.stringify({
+				host: env.DB_POSTGRESDB_HOST,
+				port: Number(env.DB_POSTGRESDB_PORT),
+				user: env.DB_POSTGRESDB_USER,
+				database: env.DB_POSTGRESDB_DATABASE,
+			})});
+			const sql = 'SELECT e.id, e.status, e.mode, e."startedAt", e."stoppedAt"' + (${withData} ? ', d.data AS data' : '') +
+				' FROM execution_entity e' + (${withData} ? ' LEFT JOIN execution_data d ON d."executionId" = e.id' : '') +
+				' WHERE e."deletedAt" IS NULL AND e."workflowId" = $1 ORDER BY e.id';
+			client.connect()
+				.then(() => client.query(sql, [${JSON.stringify(workflowId)}]))
+				.then(({ rows }) => {
+					for (const row of rows) if (row.data) { row.run = flatted.parse(row.data); delete row.data; }
+					process.stdout.write(JSON.stringify(rows));
+					return client.end();
+				})
+				.catch((error) => { console.error(error.message); process.exit(1); });`;
 		const result = spawnSync(this.paths.N8N_NODE_BIN, ['-e', script], {
 			encoding: 'utf8',
 			maxBuffer: 256 * 1024 * 1024,
