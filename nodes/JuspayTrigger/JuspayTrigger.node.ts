@@ -29,7 +29,7 @@ export class JuspayTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Juspay has no API to register webhooks: copy the Production URL above (Webhook URLs) and paste it in the Juspay dashboard under Settings › Webhooks, with the same username and password as the Webhook Username and Webhook Password of the credential. Until both are set in the credential, every plain delivery is refused with 401. For signed (JWT) webhooks, see the option Signed Webhooks.',
+					'Juspay has no API to register webhooks: copy the Production URL above (Webhook URLs) and paste it in the Juspay dashboard under Settings › Webhooks, with the same username and password as the Webhook Username and Webhook Password of the credential. Until both are set in the credential, every plain delivery is refused with 401. For signed (JWT) webhooks, see the option Signed Webhooks. In n8n queue mode with several webhook processes, route the Production URL of this trigger to one webhook process: a repeat is recognised by every process once the first delivery was answered, but two copies of one event reaching two processes within the same few milliseconds can both start a run.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

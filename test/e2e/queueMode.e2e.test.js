@@ -257,4 +257,31 @@ describe('Juspay Trigger and node in n8n queue mode', () => {
 		}
 		await stillCount(count);
 	});
+
+	it('the remaining gap, measured: the same event at both processes at the same moment', async () => {
+		// Not a guarantee (README › Running in queue mode): each pair starts one or two executions.
+		const pairs = 10;
+		for (let n = 0; n < pairs; n++) {
+			const id = `evt_q_race${n}`;
+			const answers = await Promise.all([deliver(webhookA, id), deliver(webhookB, id)]);
+			assert.ok(answers.every((answer) => answer.status === 200));
+		}
+		const before = count;
+		const executions = await settled(before + pairs);
+		await stillCount(executions.length);
+		const started = executions.length - before;
+		log(
+			`simultaneous pairs: ${pairs}, executions started: ${started} (${started - pairs} doubled)`,
+		);
+		assert.ok(started >= pairs && started <= 2 * pairs, `${started} executions for ${pairs} pairs`);
+		const perEvent = new Map();
+		for (const id of main.executions(WORKFLOW_ID, { withData: true }).map(triggerIdOf)) {
+			perEvent.set(id, (perEvent.get(id) ?? 0) + 1);
+		}
+		for (let n = 0; n < pairs; n++) {
+			const runs = perEvent.get(`evt_q_race${n}`);
+			assert.ok(runs === 1 || runs === 2, `evt_q_race${n} started ${runs}`);
+		}
+		count = executions.length;
+	});
 });

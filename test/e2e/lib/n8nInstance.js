@@ -306,6 +306,23 @@ class N8nInstance {
 		return JSON.parse(result.stdout || '[]');
 	}
 
+	/** Writes a workflow's static data into the SQLite database, as n8n saves it (n8n stopped). */
+	setStaticData(workflowId, staticData) {
+		const script = `
+			const path = require('path');
+			const r = require('module').createRequire(path.join(${JSON.stringify(this.paths.N8N_MODULES)}, 'n8n', 'package.json'));
+			const sqlite3 = r('sqlite3');
+			const db = new sqlite3.Database(${JSON.stringify(join(this.userFolder, '.n8n', 'database.sqlite'))});
+			db.run('UPDATE workflow_entity SET staticData = ? WHERE id = ?', [process.argv[1], ${JSON.stringify(workflowId)}], function (err) {
+				if (err || this.changes !== 1) { console.error(err ? err.message : 'no such workflow'); process.exit(1); }
+				db.close();
+			});`;
+		const result = spawnSync(this.paths.N8N_NODE_BIN, ['-e', script, JSON.stringify(staticData)], {
+			encoding: 'utf8',
+		});
+		if (result.status !== 0) throw new Error(`writing static data failed: ${result.stderr}`);
+	}
+
 	/** The same, from PostgreSQL (queue mode), through the `pg` client n8n ships. */
 	postgresExecutions(workflowId, withData) {
 		const env = this.env();
