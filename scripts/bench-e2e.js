@@ -9,7 +9,7 @@
 //    Trigger beside n8n's Webhook node with Basic auth, in the same running n8n, on n8n's default
 //    expression engine (vm) and on legacy, with an empty memory, after 10,000 accepted events,
 //    and after an n8n restart with that memory.
-//    --only lookups|trigger runs one part; --fill N sets the 10,000. --fill-by seed (default)
+//    --only lookups|trigger runs one part; --engines vm,legacy; --fill N sets the 10,000. --fill-by seed (default)
 //    puts the N events in place as the static data the trigger itself writes after accepting
 //    them (made with the trigger's own built code, written while n8n is stopped); --fill-by
 //    deliveries has the trigger accept N deliveries over HTTP (each starts an execution: slow).
@@ -34,6 +34,8 @@ const DELIVERIES = argument('deliveries', 200);
 const FILL = argument('fill', 10000);
 const fillByIndex = process.argv.indexOf('--fill-by');
 const FILL_BY = fillByIndex > 0 ? process.argv[fillByIndex + 1] : 'seed';
+const enginesIndex = process.argv.indexOf('--engines');
+const ENGINES = enginesIndex > 0 ? process.argv[enginesIndex + 1].split(',') : ['vm', 'legacy'];
 const onlyIndex = process.argv.indexOf('--only');
 const ONLY = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
 const CONCURRENCY = 8;
@@ -400,7 +402,7 @@ function seededStaticData(nodeName, count, eventFor) {
 
 async function benchTriggerAtScale({ paths, tarball, sandbox }) {
 	const results = [];
-	for (const engine of ['vm', 'legacy']) {
+	for (const engine of ENGINES) {
 		const n8n = await N8nInstance.create(paths, `bench-${engine}`, {
 			env: { N8N_EXPRESSION_ENGINE: engine },
 		});
