@@ -15,6 +15,8 @@
 //    deliveries has the trigger accept N deliveries over HTTP (each starts an execution: slow).
 const http = require('node:http');
 
+const autocannon = require('autocannon');
+
 const {
 	N8nInstance,
 	packPackage,
@@ -225,47 +227,37 @@ async function rawFloor(sandboxUrl, orderIds) {
 	return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
+/** DELIVERIES posts, CONCURRENCY at a time (autocannon), each with its own body. */
 async function deliveriesPerSecond(url, bodyFor, authorization) {
 	return await deliveriesPerSecondOf(DELIVERIES, url, bodyFor, authorization);
 }
 
 async function deliveriesPerSecondOf(count, url, bodyFor, authorization) {
-	let next = 0;
-	let accepted = 0;
+	let n = 0;
 	const started = process.hrtime.bigint();
-	await Promise.all(
-		Array.from({ length: CONCURRENCY }, async () => {
-			while (next < count) {
-				const n = next++;
-				const response = await fetch(url, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json', authorization },
-					body: JSON.stringify(bodyFor(n)),
-				});
-				await response.arrayBuffer();
-				if (response.status === 200) accepted++;
-			}
-		}),
-	);
+	const result = await autocannon({
+		url,
+		method: 'POST',
+		headers: { 'content-type': 'application/json', authorization },
+		connections: CONCURRENCY,
+		amount: count,
+		requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(bodyFor(n++)) }) }],
+	});
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	const accepted = result['2xx'];
 	return { accepted, perSecond: accepted / seconds };
 }
 
-function benchCredentials(sandboxUrl) {
+function benchCredentials(sandbox) {
 	return [
 		{
 			id: 'juspayBench',
 			name: 'Juspay bench',
 			type: 'juspayApi',
-			data: {
-				environment: 'custom',
-				baseUrl: sandboxUrl,
-				apiKey: API_KEY,
-				merchantId: MERCHANT_ID,
-				apiVersion: '2023-06-30',
+			data: sandbox.credentialData({
 				webhookUsername: HOOK_USER,
 				webhookPassword: HOOK_PASSWORD,
-			},
+			}),
 		},
 		{
 			id: 'juspayBenchBasic',
@@ -288,7 +280,7 @@ async function benchLookups({ paths, tarball, sandbox }) {
 	const n8n = await N8nInstance.create(paths, 'bench');
 	try {
 		n8n.installPackage(tarball);
-		n8n.importCredentials(benchCredentials(sandbox.url));
+		n8n.importCredentials(benchCredentials(sandbox));
 
 		log(`creating ${ITEMS} orders in the sandbox`);
 		const orderIds = Array.from({ length: ITEMS }, (_, i) => `bench${i}`);
@@ -408,7 +400,7 @@ async function benchTriggerAtScale({ paths, tarball, sandbox }) {
 		});
 		try {
 			n8n.installPackage(tarball);
-			n8n.importCredentials(benchCredentials(sandbox.url));
+			n8n.importCredentials(benchCredentials(sandbox));
 			const flows = webhookWorkflows();
 			for (const flow of flows) {
 				n8n.importWorkflow(flow);

@@ -2,27 +2,35 @@
 // npm run bench [-- --items 500 --rounds 5 --deliveries 500]
 // N order-status look-ups through n8n-core's real RoutingNode (the Juspay node), beside the same
 // N requests made directly with n8n-core's request helper from a minimal programmatic node, both
-// inside the same WorkflowExecute and against the local Juspay sandbox. Prints times and ratio.
+// inside the same WorkflowExecute and against the local Juspay sandbox. Timed with tinybench
+// (one warm-up run each, then R runs); prints the medians and their ratio.
 // Then (benchDeduplication) what de-duplication costs one delivery with 0 and with 10,000
 // remembered ids: the static-data work n8n 2.41.1 does per delivery (parse the stored JSON, two
 // Workflows on it, stringify to save) plus the trigger's merge, claim and save.
 require('./lib/register-ts');
-const { mkdtempSync } = require('node:fs');
+const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
+const { parseArgs } = require('node:util');
 
 process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'n8n-juspay-bench-'));
 
 const { runJuspayNode } = require('../test/harness/workflowRunner.ts');
 const { createJuspaySandbox } = require('../test/sandbox/juspay-sandbox');
 
-function argument(name, fallback) {
-	const index = process.argv.indexOf(`--${name}`);
-	return index > 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
-const ITEMS = argument('items', 500);
-const ROUNDS = argument('rounds', 5);
+const { values: args } = parseArgs({
+	options: {
+		items: { type: 'string', default: '500' },
+		rounds: { type: 'string', default: '5' },
+		deliveries: { type: 'string', default: '500' },
+	},
+});
+const ITEMS = Number(args.items);
+const ROUNDS = Number(args.rounds);
+const DELIVERIES = Number(args.deliveries);
+if (!(ITEMS > 0 && ROUNDS > 0 && DELIVERIES > 0))
+	throw new Error('--items, --rounds and --deliveries must be positive numbers');
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * The baseline: what n8n's HTTP Request node does at the least for each item: resolve its URL
@@ -58,11 +66,6 @@ const directRequestNode = {
 		return [responses.map((json, index) => ({ json, pairedItem: { item: index } }))];
 	},
 };
-
-function median(values) {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-}
 
 async function main() {
 	const sandbox = createJuspaySandbox({ port: 0 });
@@ -104,34 +107,35 @@ async function main() {
 					nodeType: directRequestNode,
 				}),
 		};
-		const times = Object.fromEntries(Object.keys(runs).map((name) => [name, []]));
-		const names = Object.keys(runs);
-		await runs[names[0]](); // warm-up: JIT and sockets
-		await runs[names[1]]();
-		for (let round = 0; round < ROUNDS; round++) {
-			// alternate which goes first, so neither always runs on a warmer process
-			const order = round % 2 === 0 ? names : [...names].reverse();
-			for (const name of order) {
-				const started = process.hrtime.bigint();
-				const result = await runs[name]();
-				const ms = Number(process.hrtime.bigint() - started) / 1e6;
+		const { Bench } = await import('tinybench');
+		const bench = new Bench({
+			iterations: ROUNDS,
+			warmupIterations: 1, // JIT and sockets
+			time: 0,
+			warmupTime: 0,
+			throws: true,
+		});
+		for (const [name, run] of Object.entries(runs)) {
+			bench.add(name, async () => {
+				const result = await run();
 				if (result.error) throw result.error;
 				if (result.items.length !== ITEMS)
 					throw new Error(`${name} returned ${result.items.length} items`);
-				times[name].push(ms);
-			}
+			});
 		}
-		console.log(`Order status look-ups: ${ITEMS} items, ${ROUNDS} rounds (median)`);
-		for (const name of names) {
-			const ms = median(times[name]);
+		await bench.run();
+		const medians = bench.tasks.map((task) => task.result.latency.p50);
+		console.log(`Order status look-ups: ${ITEMS} items, ${ROUNDS} rounds (median, tinybench)`);
+		bench.tasks.forEach((task, index) => {
+			const ms = medians[index];
 			console.log(
-				`  ${name.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms  (${((ms * 1000) / ITEMS).toFixed(0)} µs/item)`,
+				`  ${task.name.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms  (${((ms * 1000) / ITEMS).toFixed(0)} µs/item)`,
 			);
-		}
-		const ratio = median(times[names[0]]) / median(times[names[1]]);
-		console.log(`  ratio node / direct: ${ratio.toFixed(2)}x`);
+		});
+		console.log(`  ratio node / direct: ${(medians[0] / medians[1]).toFixed(2)}x`);
 	} finally {
 		await sandbox.stop();
+		rmSync(process.env.N8N_USER_FOLDER, { recursive: true, force: true });
 	}
 }
 
@@ -182,7 +186,6 @@ function benchDeduplication() {
 		getKnownTypes: () => ({}),
 	};
 	const helpers = { Workflow, node, nodeTypes, saveAgainWhenStored, ownNs: 0n };
-	const DELIVERIES = argument('deliveries', 500);
 	console.log(
 		`\nDe-duplication per delivery, in process (n8n-workflow's Workflow and ObservableObject): ${DELIVERIES} deliveries, ${ROUNDS} rounds (median)`,
 	);

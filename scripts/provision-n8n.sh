@@ -10,8 +10,7 @@
 #   .cache/n8n/node_modules/n8n/bin/n8n                                  n8n CLI
 #   .cache/n8n-provision.stamp                                           versions installed
 #   .cache/n8n-env.sh                                                    exports for other scripts
-# scripts/lib/n8n-env.sh sources that file and adds helpers (isolated instance env, execute
-# with JSON extraction, start/wait/stop, executions from the SQLite DB).
+# test/e2e/lib/n8nInstance.js reads that file to run n8n (tests, demo, bench:e2e).
 #
 # Idempotent: when the stamp matches and the binaries are there, it only re-verifies
 # (a few seconds). Set N8N_PROVISION_FORCE=1 to reinstall.
@@ -64,29 +63,39 @@ npm24() {
 		"$NODE24" "$NPM_CLI" "$@"
 }
 
-# Run a long command in the background, printing a progress line every 30 s.
-# usage: with_progress <logfile> <what> <count-dir> cmd...
+# Run a long command in the background, printing every 30 s the phase, its elapsed time and
+# what to expect, so a first run that takes minutes never looks stuck.
+# usage: with_progress <logfile> <phase> <expectation> <count-dir or ""> cmd...
 with_progress() {
-	local logfile="$1" what="$2" countdir="$3"
-	shift 3
+	local logfile="$1" phase="$2" expect="$3" countdir="$4"
+	shift 4
+	local started=$SECONDS
+	log "$phase: started ($expect; log: $logfile)"
 	"$@" >"$logfile" 2>&1 &
-	local pid=$! rc=0 n
+	local pid=$! rc=0 n elapsed count
 	while kill -0 "$pid" 2>/dev/null; do
 		for _ in $(seq 30); do
 			kill -0 "$pid" 2>/dev/null || break
 			sleep 1
 		done
 		if kill -0 "$pid" 2>/dev/null; then
-			n=$(find "$countdir" -maxdepth 3 -name package.json 2>/dev/null | wc -l || true)
-			log "  ... $what still running (package.json files so far: $n; log: $logfile)"
+			elapsed=$((SECONDS - started))
+			count=""
+			if [ -n "$countdir" ]; then
+				n=$(find "$countdir" -maxdepth 3 -name package.json 2>/dev/null | wc -l || true)
+				count="; $n package folders so far (about 1,800 when complete)"
+			fi
+			log "  ... $phase: $((elapsed / 60)) min $((elapsed % 60)) s elapsed ($expect)$count"
 		fi
 	done
 	wait "$pid" || rc=$?
 	if [ "$rc" -ne 0 ]; then
-		log "$what FAILED (exit $rc); last lines of $logfile:"
+		log "$phase FAILED (exit $rc); last lines of $logfile:"
 		tail -n 40 "$logfile" >&2
 		exit "$rc"
 	fi
+	elapsed=$((SECONDS - started))
+	log "$phase: done in $((elapsed / 60)) min $((elapsed % 60)) s"
 }
 
 do_install() { cd "$N8N_PREFIX" && npm24 install --ignore-scripts --no-audit --no-fund --loglevel=warn; }
@@ -186,7 +195,7 @@ fi
 log "Node: $("$NODE24" --version)"
 
 # ---------- n8n ----------
-log "installing n8n $N8N_VERSION into $N8N_PREFIX (first run: several minutes on 2 cores)"
+log "installing n8n $N8N_VERSION into $N8N_PREFIX: download, then compile (first run only)"
 mkdir -p "$N8N_PREFIX"
 cat >"$N8N_PREFIX/package.json" <<EOF
 {
@@ -196,18 +205,15 @@ cat >"$N8N_PREFIX/package.json" <<EOF
   "overrides": { "linkedom": "$LINKEDOM_VERSION" }
 }
 EOF
-with_progress "$CACHE/n8n-install.log" "npm install n8n@$N8N_VERSION" "$N8N_PREFIX/node_modules" \
-	do_install
+with_progress "$CACHE/n8n-install.log" "download (npm install n8n@$N8N_VERSION)" \
+	"usually 3 to 6 min on 2 cores" "$N8N_PREFIX/node_modules" do_install
 [ -f "$N8N_BIN" ] || die "n8n not installed at $N8N_BIN"
-log "npm install done"
 
 NODE_GYP="$N8N_PREFIX/node_modules/node-gyp/bin/node-gyp.js"
 [ -f "$NODE_GYP" ] || NODE_GYP="$(dirname "$(dirname "$NPM_CLI")")/node_modules/node-gyp/bin/node-gyp.js"
 [ -f "$NODE_GYP" ] || die "node-gyp not found"
-log "compiling sqlite3 and isolated-vm from source against Node $NODE_VERSION headers (node-gyp, in parallel)"
-with_progress "$CACHE/n8n-rebuild.log" "native builds (sqlite3, isolated-vm)" "$N8N_PREFIX/node_modules" \
-	do_rebuild
-log "rebuild done"
+with_progress "$CACHE/n8n-rebuild.log" "compile (sqlite3 and isolated-vm for Node $NODE_VERSION, node-gyp)" \
+	"usually 2 to 6 min on 2 cores" "" do_rebuild
 
 # quick load checks of the native modules under Node 24
 (cd "$N8N_PREFIX" && "$NODE24" -e '

@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { customerDescription } from './resources/customer';
 import { orderDescription } from './resources/order';
+import { paymentLinkDescription } from './resources/paymentLink';
 
 export class Juspay implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +13,7 @@ export class Juspay implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Create and sync customers, create orders, check order status and refund with Juspay',
+			'Create and sync customers, create orders and payment links (payable), check order status, verify return URLs and refund (moves money) with Juspay',
 		defaults: { name: 'Juspay' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,11 +31,13 @@ export class Juspay implements INodeType {
 				options: [
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Order', value: 'order' },
+					{ name: 'Payment Link', value: 'paymentLink' },
 				],
 				default: 'order',
 			},
 			...customerDescription,
 			...orderDescription,
+			...paymentLinkDescription,
 		],
 	};
 }

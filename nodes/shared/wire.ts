@@ -36,6 +36,8 @@ export interface JuspayCredentials extends JuspayConnection {
 	apiKey?: unknown;
 	merchantId?: unknown;
 	apiVersion?: unknown;
+	paymentPageClientId?: unknown;
+	responseKey?: unknown;
 }
 
 /** Base URL for a credential: the environment's host, or the custom URL without a trailing slash. */
@@ -105,4 +107,49 @@ export function juspayAuthentication<T extends RequestWithHeaders>(
 		[HEADER.version]: String(credentials.apiVersion || DEFAULT_API_VERSION),
 	};
 	return request;
+}
+
+/**
+ * The one JSON endpoint: Juspay's Session API (`POST /session`, payment links). Every other
+ * endpoint takes a form body.
+ */
+export const SESSION_PATH = '/session';
+
+export const JSON_CONTENT_TYPE = 'application/json';
+
+export type JsonFieldValue = string | number | boolean | JsonObjectValue | undefined | null;
+export interface JsonObjectValue {
+	[key: string]: JsonFieldValue | JsonFieldValue[];
+}
+
+/**
+ * The Session API's JSON body. Juspay reads dotted keys such as `metadata.expiryInMins` as
+ * literal flat keys, so they are sent as written, never expanded to nested objects; only fields
+ * Juspay defines as objects (`payment_filter`) are nested. Empty fields are not sent.
+ */
+export function encodeJson(fields: Record<string, JsonFieldValue>): string {
+	const body: Record<string, JsonFieldValue> = {};
+	for (const [key, value] of Object.entries(fields)) {
+		if (value === undefined || value === null || value === '') continue;
+		body[key] = value;
+	}
+	return JSON.stringify(body);
+}
+
+/** Juspay's payment method types as `payment_filter` names them. */
+export const PAYMENT_METHOD_TYPES = ['UPI', 'CARD', 'NB', 'WALLETS'] as const;
+export type PaymentMethodType = (typeof PAYMENT_METHOD_TYPES)[number];
+
+/**
+ * `payment_filter`, a nested object as in Juspay's payment-link samples: every method type named,
+ * enabled only if chosen, and allowDefaultOptions false so nothing else shows on the page.
+ */
+export function paymentFilter(methods: readonly PaymentMethodType[]): JsonObjectValue {
+	return {
+		allowDefaultOptions: false,
+		options: PAYMENT_METHOD_TYPES.map((paymentMethodType) => ({
+			paymentMethodType,
+			enable: methods.includes(paymentMethodType),
+		})),
+	};
 }

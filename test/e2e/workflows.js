@@ -156,6 +156,149 @@ function operationsWorkflow(run, sandboxUrl) {
 	]);
 }
 
+const LINK = {
+	amount: '249.99',
+	customerId: 'e2ecustomer1',
+	customerEmail: 'asha@example.com',
+	customerPhone: '9988776655',
+	returnUrl: 'https://shop.example.com/paid',
+};
+
+/**
+ * The daily flows of issue 7: payment links, CRM upsert, order update, transaction refunds and
+ * the return URL check. `signedQuery` and `forgedQuery` are redirect parameters (JSON text).
+ */
+function dailyFlowsWorkflow(run, sandboxUrl, { signedQuery, forgedQuery }) {
+	const ref = `crm${run}ref`;
+	const orderId = `e2e${run}upd`;
+	return chainWorkflow(`juspayFlows${run}`.slice(0, 21), 'Juspay e2e: daily flows', [
+		{
+			// n8n retries only a node that fails: "On Error: Continue" would turn the 502 into output.
+			...juspayNode(
+				'Link with retry',
+				{ resource: 'paymentLink', operation: 'create', ...LINK, simplify: true },
+				{ continueOnFail: false },
+			),
+			retryOnFail: true,
+			maxTries: 3,
+			waitBetweenTries: 0,
+		},
+		juspayNode('Create link', {
+			resource: 'paymentLink',
+			operation: 'create',
+			orderId: `pl${run}`,
+			...LINK,
+			options: {
+				description: 'Invoice 42',
+				linkExpiryMinutes: 120,
+				sendMail: true,
+				sendSms: true,
+				paymentMethods: ['UPI', 'CARD'],
+				udf1: 'inv42',
+			},
+		}),
+		juspayNode('Link bad email', {
+			resource: 'paymentLink',
+			operation: 'create',
+			orderId: `pl${run}x`,
+			...LINK,
+			customerEmail: 'asha.example.com',
+		}),
+		juspayNode('Upsert new', {
+			resource: 'customer',
+			operation: 'upsert',
+			objectReferenceId: ref,
+			mobileNumber: '9988776655',
+			additionalFields: { firstName: 'Asha' },
+		}),
+		juspayNode('Upsert same', {
+			resource: 'customer',
+			operation: 'upsert',
+			objectReferenceId: ref,
+			mobileNumber: '9988776655',
+			additionalFields: { firstName: 'Asha' },
+		}),
+		juspayNode('Upsert changed', {
+			resource: 'customer',
+			operation: 'upsert',
+			objectReferenceId: ref,
+			mobileNumber: '9988776655',
+			additionalFields: { firstName: 'Asha', lastName: 'Rao' },
+			simplify: true,
+		}),
+		juspayNode('Create order', { resource: 'order', operation: 'create', orderId, amount: 300 }),
+		juspayNode('Update order', {
+			resource: 'order',
+			operation: 'update',
+			orderId,
+			updateFields: { amount: '350.25', udf3: 'upd', shippingAddressCity: 'Pune' },
+		}),
+		juspayNode('Update nothing', {
+			resource: 'order',
+			operation: 'update',
+			orderId,
+			updateFields: {},
+		}),
+		{
+			id: nodeId(),
+			name: 'Pay in sandbox',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: [0, 0],
+			parameters: {
+				method: 'POST',
+				url: `${sandboxUrl}/sandbox/orders/${orderId}/charge`,
+				options: {},
+			},
+		},
+		juspayNode('Update paid order', {
+			resource: 'order',
+			operation: 'update',
+			orderId,
+			updateFields: { amount: '1' },
+		}),
+		juspayNode('Refund transaction', {
+			resource: 'order',
+			operation: 'refundTransaction',
+			orderId,
+			amount: 50,
+			refundType: 'INSTANT_WITH_FALLBACK',
+		}),
+		juspayNode('Refund transaction again', {
+			resource: 'order',
+			operation: 'refundTransaction',
+			orderId,
+			amount: 20,
+			uniqueRequestId: `tr${run}`,
+		}),
+		juspayNode('Refund transaction replay', {
+			resource: 'order',
+			operation: 'refundTransaction',
+			orderId,
+			amount: 20,
+			uniqueRequestId: `tr${run}`,
+			simplify: true,
+		}),
+		juspayNode('Verify genuine', {
+			resource: 'order',
+			operation: 'verifyReturnUrl',
+			returnUrlParameters: signedQuery,
+			verifyOptions: { confirmWithOrderStatus: true },
+		}),
+		juspayNode('Verify forged', {
+			resource: 'order',
+			operation: 'verifyReturnUrl',
+			returnUrlParameters: forgedQuery,
+		}),
+		juspayNode('Verify forged, fail', {
+			resource: 'order',
+			operation: 'verifyReturnUrl',
+			returnUrlParameters: forgedQuery,
+			verifyOptions: { failIfNotVerified: true },
+		}),
+	]);
+}
+
 const WEBHOOK_ID = '3f6c1d2e-5b7a-4c8d-9e0f-1a2b3c4d5e6f';
 
 function triggerWorkflow(id) {
@@ -190,6 +333,7 @@ module.exports = {
 	UNREACHABLE_CREDENTIAL,
 	WEBHOOK_ID,
 	operationsWorkflow,
+	dailyFlowsWorkflow,
 	triggerWorkflow,
 	juspayNode,
 	chainWorkflow,

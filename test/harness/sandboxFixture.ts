@@ -12,6 +12,9 @@ import {
 export const API_KEY = DEFAULTS.apiKey;
 export const MERCHANT_ID = DEFAULTS.merchantId;
 export const API_VERSION = '2023-06-30';
+export const PAYMENT_PAGE_CLIENT_ID = DEFAULTS.paymentPageClientId;
+/** The made-up Response Key of juspay-api-2.md §7's worked example. */
+export const RESPONSE_KEY = 'my_test_response_key';
 /** What Juspay expects in Authorization: Basic base64(apiKey + ":"). */
 export const EXPECTED_AUTHORIZATION = 'Basic ' + Buffer.from(`${API_KEY}:`).toString('base64');
 
@@ -41,6 +44,8 @@ export function useJuspaySandbox(options: { sameAmountWindowMs?: number } = {}):
 			apiKey: API_KEY,
 			merchantId: MERCHANT_ID,
 			apiVersion: API_VERSION,
+			paymentPageClientId: PAYMENT_PAGE_CLIENT_ID,
+			responseKey: RESPONSE_KEY,
 			...overrides,
 		}),
 		requests: () => sandbox.requests,

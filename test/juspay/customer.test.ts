@@ -1,3 +1,4 @@
+import { simplifyCustomer } from '../../nodes/Juspay/helpers/simplify';
 import { runJuspayNode } from '../harness/workflowRunner';
 import {
 	API_VERSION,
@@ -99,6 +100,27 @@ describe('Customer › Create', () => {
 		expect(error?.message).toBe('The Mobile Number +91 99887 76655 must contain digits only');
 		expect(error?.description).toContain('e.g. 9988776655');
 		expect(fixture.requests()).toHaveLength(0);
+	});
+
+	it('returns the simplified customer with Simplify on, as Get and Update do', async () => {
+		const { items, error } = await createCustomer('crm000127', {
+			additionalFields: { emailAddress: 'asha@example.com', firstName: 'Asha' },
+			simplify: true,
+		});
+
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		// The same nine fields as Get's and Update's simplified customer, nothing else.
+		expect(Object.keys(items[0].json)).toEqual(Object.keys(simplifyCustomer({})));
+		expect(Object.keys(items[0].json)).toHaveLength(9);
+		expect(items[0].json).toMatchObject({
+			reference_id: 'crm000127',
+			email: 'asha@example.com',
+			phone: '9988776655',
+			first_name: 'Asha',
+			last_name: null,
+		});
+		expect(String(items[0].json.id)).toMatch(/^cst_/);
 	});
 
 	it("shows Juspay's own message when Juspay refuses the customer", async () => {

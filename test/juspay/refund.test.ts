@@ -57,6 +57,26 @@ describe('Order › Refund', () => {
 		]);
 	});
 
+	it('refuses a Refund whose Amount was left empty, before sending anything', async () => {
+		await chargedOrder('ordR0');
+
+		// The field starts empty: n8n itself stops the run and names it.
+		await expect(refund({ orderId: 'ordR0', uniqueRequestId: 'ret000' })).rejects.toThrow(
+			'Parameter "Amount" is required.',
+		);
+		const { items, error } = await refund({
+			orderId: 'ordR0',
+			amount: '  ',
+			uniqueRequestId: 'ret000',
+		});
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('The Amount is empty');
+		expect(error?.description).toBe(
+			'Enter a positive amount in major units (e.g. rupees) with at most two decimal places, e.g. 100.50',
+		);
+		expect(refundPosts()).toHaveLength(0);
+	});
+
 	it('derives an alphanumeric unique request id of at most 20 characters when none is given', async () => {
 		await chargedOrder('ordR2');
 

@@ -3,7 +3,7 @@
 /**
  * Runs the Juspay sandbox standalone:
  *   node test/sandbox/cli.js --port 0 --api-key K --merchant-id M [--log] [--same-amount-window-ms N]
- * Prints exactly one JSON line {"url","apiKey","merchantId"} on stdout once listening, so callers
+ * Prints exactly one JSON line {"url","apiKey","merchantId","paymentPageClientId"} on stdout once listening, so callers
  * (the demo, the end-to-end suite) can spawn it and read that line. Stops on SIGINT/SIGTERM.
  */
 
@@ -65,6 +65,7 @@ async function main() {
 			url,
 			apiKey: opts.apiKey ?? DEFAULTS.apiKey,
 			merchantId: opts.merchantId ?? DEFAULTS.merchantId,
+			paymentPageClientId: DEFAULTS.paymentPageClientId,
 		})}\n`,
 	);
 

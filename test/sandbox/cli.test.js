@@ -39,6 +39,7 @@ describe('cli', () => {
 				url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
 				apiKey: 'cli_key',
 				merchantId: 'cli_m',
+				paymentPageClientId: 'sandbox_payment_page',
 			});
 			const res = await fetch(`${info.url}/orders/CLI1`, {
 				headers: {

@@ -156,3 +156,23 @@ describe('control endpoints', () => {
 		});
 	});
 });
+
+describe('POST /sandbox/faults', () => {
+	test('injects a fault for the next matching API request, after the commit when asked', async () => {
+		const injected = await t.control('POST', '/sandbox/faults', {
+			method: 'POST',
+			path: '/orders',
+			status: 502,
+			afterCommit: true,
+		});
+		expect(injected).toEqual({ status: 200, body: { status: 'ok' } });
+		const res = await t.createOrder({ order_id: 'F1' });
+		expect(res.status).toBe(502);
+		expect(t.sandbox.getOrder('F1')).toBeDefined();
+		expect((await t.createOrder({ order_id: 'F2' })).status).toBe(200);
+	});
+
+	test('needs a path', async () => {
+		expect((await t.control('POST', '/sandbox/faults', { status: 502 })).status).toBe(400);
+	});
+});

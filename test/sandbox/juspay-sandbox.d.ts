@@ -59,11 +59,19 @@ export interface JuspaySandbox {
 	buildWebhook(eventName: string, orderId: string): Record<string, unknown>;
 }
 
-export const DEFAULTS: { apiKey: string; merchantId: string; host: string; port: number };
+export const DEFAULTS: {
+	apiKey: string;
+	merchantId: string;
+	paymentPageClientId: string;
+	host: string;
+	port: number;
+};
 
 export function createJuspaySandbox(options?: {
 	apiKey?: string;
 	merchantId?: string;
+	/** The one payment_page_client_id POST /session accepts. */
+	paymentPageClientId?: string;
 	host?: string;
 	port?: number;
 	log?: boolean;

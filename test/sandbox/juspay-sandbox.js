@@ -10,7 +10,8 @@
  *
  * This file only assembles the pieces (see README.md, "Layout"):
  *   lib/       HTTP plumbing (server, request pipeline, recorder), errors and pure helpers
- *   domains/   one file per simulated domain: customers, orders, refunds, payments, webhooks,
+ *   domains/   one file per simulated domain: customers, orders, paymentLinks (POST /session),
+ *              refunds (of an order, and of a transaction: POST /refunds), payments, webhooks,
  *              control (/sandbox/* endpoints) and faults (fault injection)
  */
 
@@ -24,6 +25,7 @@ const DOMAINS = {
 	faults: require('./domains/faults.js'),
 	customers: require('./domains/customers.js'),
 	orders: require('./domains/orders.js'),
+	paymentLinks: require('./domains/paymentLinks.js'),
 	refunds: require('./domains/refunds.js'),
 	payments: require('./domains/payments.js'),
 	webhooks: require('./domains/webhooks.js'),
@@ -33,6 +35,7 @@ const DOMAINS = {
 const DEFAULTS = Object.freeze({
 	apiKey: 'sandbox_api_key',
 	merchantId: 'sandbox_merchant',
+	paymentPageClientId: 'sandbox_payment_page',
 	host: '127.0.0.1',
 	port: 0,
 	log: false,

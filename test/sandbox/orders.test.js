@@ -249,3 +249,38 @@ describe('orders', () => {
 		expect(plain.body.payment_gateway_response).not.toHaveProperty('gateway_response');
 	});
 });
+
+describe('POST /orders/{order_id} (Order Update)', () => {
+	const update = (orderId, form) => t.call('POST', `/orders/${orderId}`, { form });
+
+	test('updates amount and udfs of an unpaid order and answers the order', async () => {
+		await t.createOrder({ order_id: 'U1', amount: '100' });
+		const res = await update('U1', {
+			amount: '120.50',
+			udf1: 'gold',
+			billing_address_city: 'Pune',
+		});
+		expect(res.status).toBe(200);
+		expect(res.body).toMatchObject({ order_id: 'U1', amount: 120.5, udf1: 'gold', status: 'NEW' });
+	});
+
+	test('refuses fields Juspay does not update, and an empty update', async () => {
+		await t.createOrder({ order_id: 'U2' });
+		expect((await update('U2', { customer_email: 'a@b.co' })).body.error_message).toBe(
+			'Unknown field: customer_email',
+		);
+		expect((await update('U2', {})).status).toBe(400);
+	});
+
+	test('a paid order refuses updates with INVALID_ACTION', async () => {
+		await t.createOrder({ order_id: 'U3', amount: '100' });
+		t.sandbox.chargeOrder('U3');
+		const res = await update('U3', { amount: '1' });
+		expect(res.status).toBe(400);
+		expect(res.body).toMatchObject({
+			error_code: 'INVALID_ACTION',
+			error_message: 'Order U3 cannot be updated in status CHARGED',
+		});
+		expect(t.sandbox.getOrder('U3').amount).toBe(100);
+	});
+});

@@ -195,7 +195,8 @@ describe('request body rules', () => {
 			['GET', '/orders/ORD1/refunds'],
 			['GET', '/customers'],
 			['GET', '/orders/'],
-			['POST', '/refunds'],
+			['GET', '/refunds'],
+			['GET', '/session'],
 			['GET', '/sandbox/nope'],
 		]) {
 			const res = await call(method, p);

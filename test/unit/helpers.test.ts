@@ -1,6 +1,8 @@
-import { Workflow, type INodeTypes } from 'n8n-workflow';
+import { DirectoryLoader } from 'n8n-core';
+import { Workflow, type INodeProperties, type INodeTypes } from 'n8n-workflow';
 
 import { describeJuspayError } from '../../nodes/Juspay/helpers/errorHandler';
+import { Juspay } from '../../nodes/Juspay/Juspay.node';
 import { simplifyCustomer, simplifyOrder } from '../../nodes/Juspay/helpers/simplify';
 import { deriveUniqueRequestId } from '../../nodes/Juspay/helpers/uniqueRequestId';
 import {
@@ -110,6 +112,30 @@ describe('describeJuspayError', () => {
 		expect(text.description).toContain(
 			'Juspay said: mobile_number: must contain digits only; code: INVALID_INPUT',
 		);
+	});
+
+	it("names the batching setting where n8n's loader really puts it for a declarative node", () => {
+		// n8n adds Request Options to every declarative node as a node setting (isNodeSetting),
+		// which the editor shows in the node's Settings tab, not among the Parameters.
+		const node = new Juspay();
+		DirectoryLoader.applyDeclarativeNodeOptionParameters(node);
+		const requestOptions = node.description.properties.find(
+			(property) => property.name === 'requestOptions',
+		) as INodeProperties;
+		expect(requestOptions).toMatchObject({ displayName: 'Request Options', isNodeSetting: true });
+		const batching = (requestOptions.options as INodeProperties[]).find(
+			(option) => option.name === 'batching',
+		);
+		expect(batching?.displayName).toBe('Batching');
+		const values = JSON.stringify(batching?.options);
+		expect(values).toContain('Items per Batch');
+		expect(values).toContain('Batch Interval (ms)');
+
+		expect(describeJuspayError(429, { error_message: 'Too many requests' })).toEqual({
+			message: 'Too many requests',
+			description:
+				"Juspay is limiting the request rate: in the node's Settings tab, add Request Options › Batching (Items per Batch, Batch Interval), or retry later. Juspay said: HTTP 429",
+		});
 	});
 });
 

@@ -6,6 +6,9 @@ import {
 	requireDigits,
 	requireOrderIdForLookup,
 	requireText,
+	requireEmail,
+	optionalPositiveInteger,
+	requireReturnUrl,
 } from '../../nodes/Juspay/helpers/validation';
 
 function problemOf(check: () => unknown): InvalidParameterError {
@@ -34,10 +37,14 @@ describe('requireAmount', () => {
 		'refuses %p',
 		(value) => {
 			const problem = problemOf(() => requireAmount(value));
-			expect(problem.message).toMatch(/^The Amount .* is not a valid amount$/);
+			expect(problem.message).toMatch(/^The Amount (.+ is not a valid amount|is empty)$/);
 			expect(problem.description).toContain('at most two decimal places');
 		},
 	);
+
+	it.each(['', '   ', null, undefined])('says that %p is empty', (value) => {
+		expect(problemOf(() => requireAmount(value)).message).toBe('The Amount is empty');
+	});
 
 	it('names the parameter it was given', () => {
 		expect(problemOf(() => requireAmount(-3, 'Refund Amount')).message).toBe(
@@ -81,5 +88,38 @@ describe('text and digits', () => {
 		expect(optionalDigits('', 'Mobile Country Code', '91')).toBeUndefined();
 		expect(optionalDigits(undefined, 'Mobile Country Code', '91')).toBeUndefined();
 		expect(optionalDigits('91', 'Mobile Country Code', '91')).toBe('91');
+	});
+});
+
+describe('requireEmail, optionalPositiveInteger, requireReturnUrl', () => {
+	it('accepts an e-mail address and refuses what is not one, naming the parameter', () => {
+		expect(requireEmail(' asha@example.co.in ', 'Customer Email')).toBe('asha@example.co.in');
+		for (const bad of ['asha', 'asha@', '@example.com', 'a sha@example.com', 'asha@example']) {
+			expect(problemOf(() => requireEmail(bad, 'Customer Email')).message).toBe(
+				`The Customer Email ${bad} is not an email address`,
+			);
+		}
+	});
+
+	it('takes whole minutes of at least 1, and leaves an empty option unset', () => {
+		expect(optionalPositiveInteger(30, 'Link Expiry')).toBe(30);
+		expect(optionalPositiveInteger('', 'Link Expiry')).toBeUndefined();
+		for (const bad of [0, 1.5, '-3', 'soon']) {
+			expect(problemOf(() => optionalPositiveInteger(bad, 'Link Expiry')).message).toContain(
+				'The Link Expiry',
+			);
+		}
+	});
+
+	it('takes a full http(s) URL without query or fragment', () => {
+		expect(requireReturnUrl('https://shop.example.com/done')).toBe('https://shop.example.com/done');
+		for (const bad of [
+			'shop.example.com',
+			'ftp://x.example',
+			'https://x.example/?a=1',
+			'https://x.example/#f',
+		]) {
+			expect(problemOf(() => requireReturnUrl(bad)).description).toContain('without query string');
+		}
 	});
 });

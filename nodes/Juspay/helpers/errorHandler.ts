@@ -51,13 +51,16 @@ const FIXES: Record<string, string> = {
 	ALREADY_EXISTS: 'Use a new ID, or fetch the existing record instead of creating it again',
 };
 
+const MAX_MESSAGE_LENGTH = 300;
+
 function fixFor(statusCode: number, body: JuspayErrorBody): string {
 	for (const key of [body.error_code, body.error_info?.code, body.status]) {
 		if (key && FIXES[key]) return FIXES[key];
 	}
 	if (statusCode === 401 || statusCode === 403) return CHECK_CREDENTIAL;
 	if (statusCode === 429) {
-		return 'Juspay is limiting the request rate: turn on batching under Options › Batching, or retry later';
+		// Declarative nodes get n8n's Request Options as a node setting: the Settings tab, not Parameters.
+		return "Juspay is limiting the request rate: in the node's Settings tab, add Request Options › Batching (Items per Batch, Batch Interval), or retry later";
 	}
 	if (statusCode >= 500) {
 		return 'Juspay could not process the request: try again later, or turn on Retry On Fail in the node settings';
@@ -71,8 +74,17 @@ function asErrorBody(body: unknown): JuspayErrorBody {
 		: {};
 }
 
+/** What an operation knows better than the error code: how to fix this refusal there. */
+export interface ErrorContext {
+	fix?: string;
+}
+
 /** Juspay's own words for what went wrong, and what the user can do about it. */
-export function describeJuspayError(statusCode: number, rawBody: unknown): JuspayErrorText {
+export function describeJuspayError(
+	statusCode: number,
+	rawBody: unknown,
+	context: ErrorContext = {},
+): JuspayErrorText {
 	const body = asErrorBody(rawBody);
 	const info = body.error_info ?? {};
 	const fieldReasons = (info.fields ?? [])
@@ -87,6 +99,12 @@ export function describeJuspayError(statusCode: number, rawBody: unknown): Juspa
 		(typeof rawBody === 'string' && rawBody.trim() ? rawBody.trim().slice(0, 200) : '') ||
 		`Juspay answered with HTTP status ${statusCode}`;
 
+	// Some refusals list every valid value (Juspay's gateway_id error names hundreds of gateways).
+	const words =
+		juspayWords.length > MAX_MESSAGE_LENGTH
+			? juspayWords.slice(0, MAX_MESSAGE_LENGTH - 1) + '…'
+			: juspayWords;
+
 	const facts = [
 		body.error_code && `error code: ${body.error_code}`,
 		info.code && info.code !== body.error_code && `code: ${info.code}`,
@@ -95,8 +113,8 @@ export function describeJuspayError(statusCode: number, rawBody: unknown): Juspa
 	].filter(Boolean);
 	const details = [...fieldReasons, ...facts].join('; ');
 	return {
-		message: juspayWords,
-		description: `${fixFor(statusCode, body)}. Juspay said: ${details}`,
+		message: words,
+		description: `${context.fix ?? fixFor(statusCode, body)}. Juspay said: ${details}`,
 	};
 }
 
@@ -105,8 +123,9 @@ export function juspayApiError(
 	node: INode,
 	response: Pick<IN8nHttpFullResponse, 'statusCode' | 'body'>,
 	itemIndex?: number,
+	context: ErrorContext = {},
 ): NodeApiError {
-	const { message, description } = describeJuspayError(response.statusCode, response.body);
+	const { message, description } = describeJuspayError(response.statusCode, response.body, context);
 	const cause: JsonObject =
 		response.body !== null && typeof response.body === 'object'
 			? (response.body as JsonObject)

@@ -3,9 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	encodeForm,
+	encodeJson,
 	FORM_CONTENT_TYPE,
+	JSON_CONTENT_TYPE,
 	juspayRequestHeaders,
 	type FormValue,
+	type JsonFieldValue,
 } from '../../shared/wire';
 import { InvalidParameterError } from './validation';
 
@@ -15,6 +18,8 @@ export interface JuspayRequest {
 	/** Sent as Juspay's x-routing-id: the customer id, or for guest orders the order id. */
 	routingId: string;
 	form?: Record<string, FormValue>;
+	/** Only the Session API (payment links) takes JSON: see wire.encodeJson. */
+	json?: Record<string, JsonFieldValue>;
 	query?: Record<string, string>;
 }
 
@@ -29,7 +34,7 @@ export function pathSegment(id: string): string {
 
 /**
  * The single preSend step of every operation: checks input (refusing it before anything is
- * sent) and writes path, query, routing header and the form body.
+ * sent) and writes path, query, routing header and the body (form, or JSON for /session).
  */
 export function sendJuspayRequest(build: RequestBuilder): PreSendAction {
 	return async function (
@@ -58,6 +63,10 @@ export function sendJuspayRequest(build: RequestBuilder): PreSendAction {
 		if (request.form) {
 			requestOptions.headers['Content-Type'] = FORM_CONTENT_TYPE;
 			requestOptions.body = encodeForm(request.form);
+		}
+		if (request.json) {
+			requestOptions.headers['Content-Type'] = JSON_CONTENT_TYPE;
+			requestOptions.body = encodeJson(request.json);
 		}
 		return requestOptions;
 	};

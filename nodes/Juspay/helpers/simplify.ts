@@ -62,3 +62,42 @@ export const simplifyOrderOutput = simplifyWhenAsked((json) => {
 	// A refund's output says whether it was a replay of one Juspay already had.
 	return 'replayed' in json ? { ...simple, replayed: json.replayed } : simple;
 });
+
+/** A payment link: the link to send (read from Juspay, never built: its shape differs by tenant). */
+export function simplifyPaymentLink(session: IDataObject): IDataObject {
+	const links = (session.payment_links ?? {}) as IDataObject;
+	const simple: IDataObject = {
+		order_id: session.order_id ?? null,
+		status: session.status ?? null,
+		link: links.web ?? null,
+		link_expires_at: links.expiry ?? session.order_expiry ?? null,
+		id: session.id ?? null,
+	};
+	if ('replayed' in session) simple.replayed = session.replayed;
+	return simple;
+}
+
+export const simplifyPaymentLinkOutput = simplifyWhenAsked(simplifyPaymentLink);
+
+/** Refund Transaction's one refund object (not the order). */
+export function simplifyTransactionRefund(refund: IDataObject): IDataObject {
+	const simple: IDataObject = {
+		unique_request_id: refund.unique_request_id ?? null,
+		order_id: refund.order_id ?? null,
+		txn_id: refund.txn_id ?? null,
+		status: refund.status ?? null,
+		amount: refund.amount ?? null,
+		refund_type: refund.refund_type ?? null,
+		created_at: refund.created ?? null,
+	};
+	if ('replayed' in refund) simple.replayed = refund.replayed;
+	return simple;
+}
+
+export const simplifyTransactionRefundOutput = simplifyWhenAsked(simplifyTransactionRefund);
+
+/** Create or Update keeps its created/updated/unchanged marker when simplified. */
+export const simplifyUpsertedCustomerOutput = simplifyWhenAsked((json) => ({
+	...simplifyCustomer(json),
+	action: json.action ?? null,
+}));

@@ -30,3 +30,24 @@ export function deriveUniqueRequestId(attempt: RefundAttempt): string {
 	const digest = createHash('sha256').update(seed).digest('hex');
 	return 'n8n' + digest.slice(0, UNIQUE_REQUEST_ID_LENGTH - 3);
 }
+
+/** Kept at 18: Juspay's docs allow fewer than 21 characters, its Node SDK types fewer than 18. */
+export const DERIVED_ORDER_ID_LENGTH = 18;
+
+export interface OrderAttempt {
+	executionId: string;
+	nodeId: string;
+	runIndex: number;
+	itemIndex: number;
+}
+
+/**
+ * An order id for Payment Link › Create when the user gave none, derived like the refund id
+ * above: the same across Retry On Fail (same execution, node, run and item), so a retry after
+ * a lost response asks for the same order again and Juspay cannot create a second one.
+ */
+export function deriveOrderId(attempt: OrderAttempt): string {
+	const seed = ['order', attempt.executionId, attempt.nodeId, attempt.runIndex, attempt.itemIndex];
+	const digest = createHash('sha256').update(seed.join('|')).digest('hex');
+	return 'n8n' + digest.slice(0, DERIVED_ORDER_ID_LENGTH - 3);
+}

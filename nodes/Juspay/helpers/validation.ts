@@ -38,7 +38,9 @@ export function requireAmount(value: unknown, parameter = 'Amount'): string {
 		typeof value === 'number' ? numberText(value) : typeof value === 'string' ? value.trim() : '';
 	if (!AMOUNT_PATTERN.test(text) || Number(text) <= 0) {
 		throw new InvalidParameterError(
-			`The ${parameter} ${display(value)} is not a valid amount`,
+			text === '' && typeof value !== 'number'
+				? `The ${parameter} is empty`
+				: `The ${parameter} ${display(value)} is not a valid amount`,
 			`Enter a positive amount in major units (e.g. rupees) with at most two decimal places, e.g. 100.50`,
 		);
 	}
@@ -103,4 +105,54 @@ export function optionalDigits(
 ): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	return requireDigits(value, parameter, example);
+}
+
+// An address Juspay's validators accept: one "@", no spaces, a dotted domain.
+const EMAIL = /^[^\s@]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
+export function requireEmail(value: unknown, parameter: string): string {
+	const text = asText(value);
+	if (!EMAIL.test(text)) {
+		throw new InvalidParameterError(
+			`The ${parameter} ${display(value)} is not an email address`,
+			`Enter an address such as nathan@example.com`,
+		);
+	}
+	return text;
+}
+
+/** A whole number of at least 1 (e.g. minutes); '' and unset stay unset. */
+export function optionalPositiveInteger(value: unknown, parameter: string): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const text = asText(value);
+	if (!/^\d+$/.test(text) || Number(text) < 1) {
+		throw new InvalidParameterError(
+			`The ${parameter} ${display(value)} is not a whole number of at least 1`,
+			`Enter a whole number, e.g. 60, or remove the option`,
+		);
+	}
+	return Number(text);
+}
+
+/** A full http(s) URL without query string or fragment, as Juspay wants return_url. */
+export function requireReturnUrl(value: unknown, parameter = 'Return URL'): string {
+	const text = asText(value);
+	let url: URL | undefined;
+	try {
+		url = new URL(text);
+	} catch {
+		url = undefined;
+	}
+	if (
+		!url ||
+		(url.protocol !== 'https:' && url.protocol !== 'http:') ||
+		text.includes('?') ||
+		text.includes('#')
+	) {
+		throw new InvalidParameterError(
+			`The ${parameter} ${display(value)} is not a URL Juspay accepts`,
+			'Enter a full http(s) URL without query string or fragment, e.g. https://shop.example.com/payment/done',
+		);
+	}
+	return text;
 }

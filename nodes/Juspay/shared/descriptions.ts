@@ -20,7 +20,9 @@ export const customerIdProperty: INodeProperties = {
 export const orderIdProperty: INodeProperties = {
 	displayName: 'Order ID',
 	name: 'orderId',
-	displayOptions: { show: { resource: ['order'] } },
+	displayOptions: {
+		show: { resource: ['order'], operation: ['create', 'get', 'refund', 'update'] },
+	},
 	type: 'string',
 	required: true,
 	default: '',
@@ -32,11 +34,14 @@ export const orderIdProperty: INodeProperties = {
 export const amountProperty: INodeProperties = {
 	displayName: 'Amount',
 	name: 'amount',
-	displayOptions: { show: { resource: ['order'], operation: ['create', 'refund'] } },
-	type: 'number',
+	displayOptions: {
+		show: { resource: ['order'], operation: ['create', 'refund', 'refundTransaction'] },
+	},
+	// Text, not a number field: a number field starts at 0.00, which reads as a valid amount until
+	// the run fails, and it would round what the user typed. The text is checked before sending.
+	type: 'string',
 	required: true,
-	default: 0,
-	typeOptions: { minValue: 0, numberPrecision: 2 },
+	default: '',
 	placeholder: 'e.g. 100.50',
 	description:
 		'In major units (e.g. rupees), positive, with at most two decimal places. A refund can be at most what is left to refund on the order.',
@@ -89,3 +94,17 @@ export const customerContactFields: INodeProperties[] = [
 		description: 'Digits only, without "+"',
 	},
 ];
+
+export const UDF_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+/** udf1…udf10, as Order Create, Order Update and Payment Link Create send them. */
+export const udfFields: INodeProperties[] = UDF_NUMBERS.map((n) => ({
+	displayName: `UDF ${n}`,
+	name: `udf${n}`,
+	type: 'string',
+	default: '',
+	description:
+		n <= 5
+			? `User-defined field ${n}, echoed in order status and webhooks (at most 255 characters, no special characters)`
+			: `User-defined field ${n}, echoed in order status and webhooks (at most 255 characters)`,
+}));

@@ -1,30 +1,61 @@
-/** Juspay's webhook events (API reference, section Webhooks) and what makes a body one of them. */
+/** The trigger's Events parameter, and what makes a webhook body a Juspay event. */
 
 export const ALL_EVENTS = '*';
 
-export const JUSPAY_EVENTS = [
-	['ORDER_SUCCEEDED', 'Order succeeded: the payment was charged'],
-	['ORDER_FAILED', 'Order failed'],
-	['ORDER_AUTHORIZED', 'Order authorized (pre-auth)'],
-	['ORDER_REFUNDED', 'A refund of the order succeeded'],
-	['ORDER_REFUND_FAILED', 'A refund of the order failed'],
-	['REFUND_INITIATED', 'A refund was initiated'],
-	['REFUND_MANUAL_REVIEW_NEEDED', 'A refund needs manual review'],
-	['AUTO_REFUND_INITIATED', 'Juspay started an automatic refund'],
-	['AUTO_REFUND_SUCCEEDED', 'An automatic refund succeeded'],
-	['AUTO_REFUND_FAILED', 'An automatic refund failed'],
-	['TXN_CREATED', 'A payment attempt (transaction) was created'],
-	['TXN_CHARGED', 'A transaction was charged'],
-	['TXN_FAILED', 'A transaction failed'],
-	['MANDATE_CREATED', 'A mandate was created'],
-	['MANDATE_ACTIVATED', 'A mandate was activated'],
-	['MANDATE_FAILED', 'A mandate failed'],
-	['MANDATE_REVOKED', 'A mandate was revoked'],
-	['MANDATE_PAUSED', 'A mandate was paused'],
-	['MANDATE_EXPIRED', 'A mandate expired'],
-	['NOTIFICATION_SUCCEEDED', 'A pre-debit notification was sent'],
-	['NOTIFICATION_FAILED', 'A pre-debit notification failed'],
-] as const;
+/**
+ * One option of the Events parameter: a Title Case name as n8n's own triggers have, Juspay's
+ * event name as the value (what the body's `event_name` says), and what it means.
+ */
+export interface JuspayEventOption {
+	name: string;
+	value: string;
+	description: string;
+}
+
+function event(value: string, name: string, meaning: string): JuspayEventOption {
+	return { name, value, description: `${value}: ${meaning}` };
+}
+
+/** Juspay's webhook events (API reference, section Webhooks). Add new ones anywhere: the node sorts. */
+export const JUSPAY_EVENTS: JuspayEventOption[] = [
+	event('AUTO_REFUND_FAILED', 'Auto Refund Failed', 'an automatic refund failed'),
+	event('AUTO_REFUND_INITIATED', 'Auto Refund Initiated', 'Juspay started an automatic refund'),
+	event('AUTO_REFUND_SUCCEEDED', 'Auto Refund Succeeded', 'an automatic refund succeeded'),
+	event('MANDATE_ACTIVATED', 'Mandate Activated', 'a mandate was activated'),
+	event('MANDATE_CREATED', 'Mandate Created', 'a mandate was created'),
+	event('MANDATE_EXPIRED', 'Mandate Expired', 'a mandate expired'),
+	event('MANDATE_FAILED', 'Mandate Failed', 'a mandate failed'),
+	event('MANDATE_PAUSED', 'Mandate Paused', 'a mandate was paused'),
+	event('MANDATE_REVOKED', 'Mandate Revoked', 'a mandate was revoked'),
+	event('NOTIFICATION_FAILED', 'Notification Failed', 'a pre-debit notification failed'),
+	event('NOTIFICATION_SUCCEEDED', 'Notification Succeeded', 'a pre-debit notification was sent'),
+	event('ORDER_AUTHORIZED', 'Order Authorized', 'the payment was authorized (pre-auth)'),
+	event('ORDER_FAILED', 'Order Failed', 'the payment of the order failed'),
+	event('ORDER_REFUND_FAILED', 'Order Refund Failed', 'a refund of the order failed'),
+	event('ORDER_REFUNDED', 'Order Refunded', 'a refund of the order succeeded'),
+	event('ORDER_SUCCEEDED', 'Order Succeeded', 'the payment was charged'),
+	event('REFUND_INITIATED', 'Refund Initiated', 'a refund was initiated'),
+	event(
+		'REFUND_MANUAL_REVIEW_NEEDED',
+		'Refund Manual Review Needed',
+		'a refund needs manual review',
+	),
+	event('TXN_CHARGED', 'Transaction Charged', 'a transaction (payment attempt) was charged'),
+	event('TXN_CREATED', 'Transaction Created', 'a transaction (payment attempt) was created'),
+	event('TXN_FAILED', 'Transaction Failed', 'a transaction (payment attempt) failed'),
+];
+
+/** The Events parameter's options: All Events first, then every event sorted by name. */
+export function eventOptions(): JuspayEventOption[] {
+	return [
+		{
+			name: 'All Events',
+			value: ALL_EVENTS,
+			description: 'Every event, including ones Juspay adds later',
+		},
+		...[...JUSPAY_EVENTS].sort((a, b) => a.name.localeCompare(b.name)),
+	];
+}
 
 export interface JuspayEvent {
 	id: string;

@@ -51,7 +51,7 @@ export async function handleJuspayWebhook(this: IWebhookFunctions): Promise<IWeb
 			401,
 			{
 				message:
-					'This Juspay Trigger refuses all deliveries: set Webhook Username and Webhook Password in its Juspay credential, and the same values in the Juspay dashboard under Settings › Webhooks',
+					'This Juspay Trigger refuses all deliveries: set Webhook Username and Webhook Password in its Juspay credential, and the same values in the Juspay dashboard under Payments › Settings › Webhooks',
 			},
 			REALM,
 		);

@@ -11,9 +11,12 @@ const { join, resolve } = require('node:path');
 const ROOT = resolve(__dirname, '..', '..', '..');
 const CACHE = join(ROOT, '.cache');
 
-function log(message) {
-	process.stderr.write(`[e2e ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+/** A log function whose lines start with `[<tag> hh:mm:ss]`. */
+function makeLog(tag) {
+	return (message) =>
+		process.stderr.write(`[${tag} ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
+const log = makeLog('e2e');
 
 /** Installs (first run: minutes) or verifies the cached Node 24 + n8n; returns their paths. */
 function provisionN8n() {
@@ -22,7 +25,7 @@ function provisionN8n() {
 	});
 	if (result.status !== 0) throw new Error('scripts/provision-n8n.sh failed');
 	const env = {};
-	// provision-n8n.sh writes it into N8N_PROVISION_CACHE when that is set
+	// provision-n8n.sh writes it into N8N_PROVISION_CACHE when that is set, else .cache/
 	const envFile = join(process.env.N8N_PROVISION_CACHE || CACHE, 'n8n-env.sh');
 	for (const line of readFileSync(envFile, 'utf8').split('\n')) {
 		const match = /^export (\w+)="(.*)"$/.exec(line);
@@ -94,10 +97,18 @@ class N8nInstance {
 		mkdirSync(userFolder, { recursive: true });
 	}
 
+	/**
+	 * A new instance in a fresh user folder, or in `userFolder` (kept between runs, as the demo's,
+	 * or shared by the processes of one queue-mode n8n); other options as for the constructor.
+	 */
 	static async create(paths, name, options = {}) {
-		const userFolder =
-			options.userFolder ?? join(CACHE, 'instances', `${name}-${process.pid}-${Date.now()}`);
-		return new N8nInstance({ paths, userFolder, port: await freePortPair(), ...options });
+		return new N8nInstance({
+			...options,
+			paths,
+			userFolder:
+				options.userFolder ?? join(CACHE, 'instances', `${name}-${process.pid}-${Date.now()}`),
+			port: await freePortPair(),
+		});
 	}
 
 	env(extra = {}) {
@@ -169,7 +180,9 @@ class N8nInstance {
 			`${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`,
 		);
 		writeFileSync(file, JSON.stringify(data));
+		// The file may hold credentials: it goes as soon as n8n has read it.
 		const { status, output } = this.cli([`import:${kind}`, `--input=${file}`]);
+		rmSync(file, { force: true });
 		if (status !== 0) throw new Error(`n8n import:${kind} failed:\n${output}`);
 	}
 
@@ -364,4 +377,4 @@ async function stopAll() {
 	await Promise.all([...running].map((instance) => instance.stop()));
 }
 
-module.exports = { N8nInstance, provisionN8n, packPackage, stopAll, log, ROOT, CACHE };
+module.exports = { N8nInstance, provisionN8n, packPackage, stopAll, log, makeLog, ROOT, CACHE };

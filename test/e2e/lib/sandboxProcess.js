@@ -15,10 +15,32 @@ function startSandboxProcess({ apiKey, merchantId, port = 0, log = false }) {
 			reject(new Error(`the sandbox exited (${code}) before it listened`)),
 		);
 		lines.once('line', (line) => {
-			const { url } = JSON.parse(line);
+			const { url, paymentPageClientId } = JSON.parse(line);
 			resolveStart({
 				url,
+				paymentPageClientId,
 				process: child,
+				/** The next matching API request fails (see the sandbox's domains/faults.js). */
+				async injectFault(fault) {
+					const res = await fetch(`${url}/sandbox/faults`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify(fault),
+					});
+					if (!res.ok) throw new Error(`injecting a fault failed: ${res.status}`);
+				},
+				/** A juspayApi credential's data pointing at this sandbox, with its key and merchant. */
+				credentialData(extra = {}) {
+					return {
+						environment: 'custom',
+						baseUrl: url,
+						apiKey,
+						merchantId,
+						apiVersion: '2023-06-30',
+						paymentPageClientId,
+						...extra,
+					};
+				},
 				async requests() {
 					return await (await fetch(`${url}/sandbox/requests`)).json();
 				},

@@ -4,6 +4,7 @@
  * the end-to-end suite that run the sandbox as a separate process:
  *   POST /sandbox/orders/{order_id}/charge   the customer pays (see payments.js)
  *   POST /sandbox/orders/{order_id}/webhook  Juspay sends a webhook (see webhooks.js)
+ *   POST /sandbox/faults                     inject a fault (see faults.js), e.g. a 502 after commit
  *   GET  /sandbox/requests                   the recorded API requests, Authorization redacted
  *   POST /sandbox/reset                      forget everything
  * Bodies are optional JSON objects.
@@ -41,6 +42,19 @@ module.exports = function control(ctx) {
 						throw new HttpError(400, ERRORS.mandatoryMissing(['event_name']));
 					}
 					return ctx.webhooks.deliver(eventName, params.orderId, { url, username, password });
+				},
+			},
+			{
+				method: 'POST',
+				pattern: /^\/sandbox\/faults$/,
+				kind: 'control',
+				handler: ({ rawBody }) => {
+					const { method, path, status, afterCommit, delayMs, times } = optionalJson(rawBody);
+					if (typeof path !== 'string' || !path.startsWith('/')) {
+						throw new HttpError(400, ERRORS.mandatoryMissing(['path']));
+					}
+					ctx.faults.inject({ method, path, status, afterCommit, delayMs, times });
+					return { status: 'ok' };
 				},
 			},
 			{

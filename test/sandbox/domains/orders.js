@@ -1,7 +1,8 @@
 'use strict';
 /**
- * Orders: POST /orders (create) and GET /orders/{order_id} (Order Status), plus the order view
- * that refunds, payments and webhooks return. Order Update (POST /orders/{order_id}) belongs here.
+ * Orders: POST /orders (create), GET /orders/{order_id} (Order Status), POST /orders/{order_id}
+ * (Order Update, unpaid orders only), plus the order record and view that payment links, refunds,
+ * payments and webhooks share.
  */
 
 const { ERRORS, HttpError } = require('../lib/errors.js');
@@ -53,6 +54,13 @@ const CREATE_FIELDS = Object.freeze([
 	...ADDRESS_SUFFIXES.map((s) => `shipping_address_${s}`),
 ]);
 
+const UPDATE_FIELDS = Object.freeze([
+	'amount',
+	...UDF_FIELDS,
+	...ADDRESS_SUFFIXES.map((s) => `billing_address_${s}`),
+	...ADDRESS_SUFFIXES.map((s) => `shipping_address_${s}`),
+]);
+
 const isCreateKey = (k) =>
 	CREATE_FIELDS.includes(k) || (/^metadata\.[^.\s]/.test(k) && k.length > 'metadata.'.length);
 
@@ -89,7 +97,8 @@ function orders(ctx) {
 		return order;
 	}
 
-	function paymentLinks(id) {
+	function paymentLinks(id, paymentPage) {
+		if (paymentPage) return { web: paymentPage, mobile: paymentPage, iframe: paymentPage };
 		const base = ctx.url();
 		return {
 			web: `${base}/merchant/pay/${id}`,
@@ -114,8 +123,9 @@ function orders(ctx) {
 			date_created: o.date_created,
 			return_url: o.return_url,
 			product_id: o.product_id,
-			payment_links: paymentLinks(o.id),
+			payment_links: paymentLinks(o.id, o.paymentPage),
 		};
+		if (o.expiry) out.order_expiry = o.expiry;
 		if (o.description !== undefined) out.description = o.description;
 		for (const k of UDF_FIELDS) out[k] = o.udf[k];
 		if (o.txn) {
@@ -156,21 +166,12 @@ function orders(ctx) {
 		return out;
 	}
 
-	function create({ body }) {
-		const unknown = findUnknownKey(body, isCreateKey);
-		if (unknown !== undefined) throw new HttpError(400, ERRORS.unknownField(unknown));
-		const missing = missingFields(body, ['order_id', 'amount']);
-		if (missing.length) throw new HttpError(400, ERRORS.mandatoryMissing(missing));
-		const idReason = validators.juspayId(body.order_id);
-		if (idReason) throw new HttpError(400, ERRORS.invalidInput('order_id', idReason));
-		const amount = parseAmountToPaise(body.amount);
-		if (amount.error === 'decimals') throw new HttpError(400, ERRORS.orderAmountDecimals());
-		if (amount.error) throw new HttpError(400, ERRORS.orderAmountInvalid());
-		const { order_id: _o, amount: _a, ...optional } = body;
-		const invalid = firstInvalid(optional, fieldValidator);
-		if (invalid) throw new HttpError(400, invalid);
+	/**
+	 * Stores a new order from checked fields (form or Session JSON, values as text) or answers
+	 * Juspay's refusal of an order_id it already has. Returns the stored record.
+	 */
+	function insert(body, amountPaise, extra = {}) {
 		if (find(body.order_id)) throw new HttpError(400, ERRORS.orderExists(body.order_id));
-
 		const metadata = {};
 		const addresses = {};
 		for (const [k, v] of Object.entries(body)) {
@@ -180,7 +181,7 @@ function orders(ctx) {
 		const order = {
 			id: `ordeh_${hex(16)}`,
 			order_id: body.order_id,
-			amountPaise: amount.paise,
+			amountPaise,
 			refundedPaise: 0,
 			currency: body.currency ?? 'INR',
 			customer_id: body.customer_id ?? null,
@@ -198,9 +199,52 @@ function orders(ctx) {
 			date_created: isoSeconds(now()),
 			txn: null,
 			refunds: [],
+			...extra,
 		};
 		store.set(order.order_id, order);
+		return order;
+	}
 
+	/** Order Update: amount, udf1..10 and addresses, only while nobody has paid (NEW/CREATED). */
+	function update({ params, body }) {
+		const unknown = findUnknownKey(body, (k) => UPDATE_FIELDS.includes(k));
+		if (unknown !== undefined) throw new HttpError(400, ERRORS.unknownField(unknown));
+		if (!Object.keys(body).length) {
+			throw new HttpError(400, ERRORS.mandatoryMissing(['one of amount, udf1..udf10, addresses']));
+		}
+		const { amount: rawAmount, ...optional } = body;
+		const amount = rawAmount === undefined ? null : parseAmountToPaise(rawAmount);
+		if (amount && amount.error === 'decimals')
+			throw new HttpError(400, ERRORS.orderAmountDecimals());
+		if (amount && amount.error) throw new HttpError(400, ERRORS.orderAmountInvalid());
+		const invalid = firstInvalid(optional, fieldValidator);
+		if (invalid) throw new HttpError(400, invalid);
+		const order = findOrThrow(params.orderId);
+		if (order.status !== ORDER_STATUS.NEW.status && order.status !== ORDER_STATUS.CREATED.status) {
+			throw new HttpError(400, ERRORS.orderUpdateNotAllowed(order.order_id, order.status));
+		}
+		if (amount) order.amountPaise = amount.paise;
+		for (const [k, v] of Object.entries(optional)) {
+			if (k.startsWith('udf')) order.udf[k] = v;
+			else order.addresses[k] = v;
+		}
+		return view(order);
+	}
+
+	function create({ body }) {
+		const unknown = findUnknownKey(body, isCreateKey);
+		if (unknown !== undefined) throw new HttpError(400, ERRORS.unknownField(unknown));
+		const missing = missingFields(body, ['order_id', 'amount']);
+		if (missing.length) throw new HttpError(400, ERRORS.mandatoryMissing(missing));
+		const idReason = validators.juspayId(body.order_id);
+		if (idReason) throw new HttpError(400, ERRORS.invalidInput('order_id', idReason));
+		const amount = parseAmountToPaise(body.amount);
+		if (amount.error === 'decimals') throw new HttpError(400, ERRORS.orderAmountDecimals());
+		if (amount.error) throw new HttpError(400, ERRORS.orderAmountInvalid());
+		const { order_id: _o, amount: _a, ...optional } = body;
+		const invalid = firstInvalid(optional, fieldValidator);
+		if (invalid) throw new HttpError(400, invalid);
+		const order = insert(body, amount.paise);
 		if (body['options.get_client_auth_token'] === 'true') {
 			return { ...view(order), juspay: clientAuthToken(now()) };
 		}
@@ -226,6 +270,7 @@ function orders(ctx) {
 	return {
 		routes: [
 			{ method: 'POST', pattern: /^\/orders$/, kind: 'api', handler: create },
+			{ method: 'POST', pattern: /^\/orders\/(?<orderId>[^/]+)$/, kind: 'api', handler: update },
 			{
 				method: 'GET',
 				pattern: /^\/orders\/(?<orderId>[^/]+)$/,
@@ -237,6 +282,7 @@ function orders(ctx) {
 		],
 		find,
 		findOrThrow,
+		insert,
 		view,
 	};
 }
@@ -244,3 +290,6 @@ function orders(ctx) {
 module.exports = orders;
 module.exports.ORDER_STATUS = ORDER_STATUS;
 module.exports.SANDBOX_GATEWAY = SANDBOX_GATEWAY;
+module.exports.UDF_FIELDS = UDF_FIELDS;
+module.exports.ADDRESS_SUFFIXES = ADDRESS_SUFFIXES;
+module.exports.fieldValidator = fieldValidator;

@@ -92,6 +92,31 @@ const ERRORS = Object.freeze({
 		error_message: `Order with order_id ${orderId} already exists`,
 		error_info: { code: 'ALREADY_EXISTS', category: 'USER_ERROR' },
 	}),
+	// Juspay's error-code page gives "update on a charged order" as its INVALID_ACTION example.
+	orderUpdateNotAllowed: (orderId, status) => ({
+		status: 'ERROR',
+		status_id: -1,
+		error_code: 'INVALID_ACTION',
+		error_message: `Order ${orderId} cannot be updated in status ${status}`,
+		error_info: {
+			code: 'INVALID_ACTION',
+			category: 'USER_ERROR',
+			user_message: 'Order cannot be updated',
+			developer_message: `Order ${orderId} cannot be updated in status ${status}`,
+		},
+	}),
+	// The Session API's missing-field answer (Juspay's payment-links response-400.json sample).
+	sessionMandatoryMissing: (fields) => ({
+		status: 'Bad Request',
+		error_code: 'Mandatory fields are missing',
+		error_message: 'Mandatory fields are missing',
+		error_info: {
+			developer_message: 'Invalid input data',
+			user_message: 'Invalid input data',
+			code: 'INVALID_INPUT',
+			fields: fields.map((field_name) => ({ field_name, reason: 'Mandatory fields are missing' })),
+		},
+	}),
 	orderNotFound: (orderId) => ({
 		status: 'NOT_FOUND',
 		status_id: 40,
@@ -128,6 +153,19 @@ const ERRORS = Object.freeze({
 		status: 'ERROR',
 		error_code: 'invalid.amount.exceeded',
 		error_message: `Refund amount exceeds the refundable amount of ${refundable}`,
+	}),
+	txnNotFound: (txnId) => ({
+		status_id: -1,
+		status: 'ERROR',
+		error_code: 'invalid.txn_id',
+		error_message: `No transaction ${txnId} found for this merchant and order`,
+	}),
+	instantRefundNotSupported: () => ({
+		status_id: -1,
+		status: 'ERROR',
+		error_code: 'invalid_request',
+		error_message:
+			'Instant refund is supported only for card payments saved with Juspay; use INSTANT_WITH_FALLBACK or STANDARD',
 	}),
 	refundAmountInvalid: () => ({
 		status_id: -1,

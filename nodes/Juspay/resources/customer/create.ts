@@ -2,7 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { optionalText, type RequestBuilder } from '../../helpers/request';
 import { optionalDigits, requireDigits, requireText } from '../../helpers/validation';
-import { clientAuthTokenField, customerContactFields } from '../../shared/descriptions';
+import {
+	clientAuthTokenField,
+	customerContactFields,
+	simplifyProperty,
+} from '../../shared/descriptions';
 
 const showOnlyForCustomerCreate = { operation: ['create'], resource: ['customer'] };
 
@@ -39,6 +43,7 @@ export const customerCreateDescription: INodeProperties[] = [
 			a.displayName.localeCompare(b.displayName),
 		),
 	},
+	{ ...simplifyProperty, displayOptions: { show: showOnlyForCustomerCreate } },
 ];
 
 export const buildCustomerCreate: RequestBuilder = function () {

@@ -2,11 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { throwOnJuspayError } from '../../helpers/errorHandler';
 import { sendJuspayRequest } from '../../helpers/request';
-import { simplifyCustomerOutput } from '../../helpers/simplify';
+import { simplifyCustomerOutput, simplifyUpsertedCustomerOutput } from '../../helpers/simplify';
 import { customerIdProperty } from '../../shared/descriptions';
 import { buildCustomerCreate, customerCreateDescription } from './create';
 import { buildCustomerGet, customerGetDescription } from './get';
 import { buildCustomerUpdate, customerUpdateDescription } from './update';
+import { buildCustomerUpsert, customerUpsertDescription, handleCustomerUpsert } from './upsert';
 
 const showOnlyForCustomers = { resource: ['customer'] };
 
@@ -23,7 +24,7 @@ export const customerDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create customer',
+				action: 'Create a customer',
 				description: 'Create a customer in Juspay',
 				routing: {
 					request: { method: 'POST' },
@@ -32,9 +33,20 @@ export const customerDescription: INodeProperties[] = [
 				},
 			},
 			{
+				name: 'Create or Update',
+				value: 'upsert',
+				action: 'Create or update a customer',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+				routing: {
+					request: { method: 'GET' },
+					send: { preSend: [sendJuspayRequest(buildCustomerUpsert)] },
+					output: { postReceive: [handleCustomerUpsert, simplifyUpsertedCustomerOutput] },
+				},
+			},
+			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get customer',
+				action: 'Get a customer',
 				description: 'Get a customer by Juspay ID or by your Object Reference ID',
 				routing: {
 					request: { method: 'GET' },
@@ -45,7 +57,7 @@ export const customerDescription: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update customer',
+				action: 'Update a customer',
 				description: "Update a customer's contact details",
 				routing: {
 					request: { method: 'POST' },
@@ -60,4 +72,5 @@ export const customerDescription: INodeProperties[] = [
 	...customerCreateDescription,
 	...customerGetDescription,
 	...customerUpdateDescription,
+	...customerUpsertDescription,
 ];

@@ -2,22 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { optionalText, type RequestBuilder } from '../../helpers/request';
 import { optionalDigits, requireAlphanumericId, requireAmount } from '../../helpers/validation';
-import { clientAuthTokenField } from '../../shared/descriptions';
+import { clientAuthTokenField, UDF_NUMBERS, udfFields } from '../../shared/descriptions';
 
 const showOnlyForOrderCreate = { operation: ['create'], resource: ['order'] };
-
-const UDF_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-
-const udfFields: INodeProperties[] = UDF_NUMBERS.map((n) => ({
-	displayName: `UDF ${n}`,
-	name: `udf${n}`,
-	type: 'string',
-	default: '',
-	description:
-		n <= 5
-			? `User-defined field ${n}, echoed in order status and webhooks (at most 255 characters, no special characters)`
-			: `User-defined field ${n}, echoed in order status and webhooks (at most 255 characters)`,
-}));
 
 export const orderCreateDescription: INodeProperties[] = [
 	{
