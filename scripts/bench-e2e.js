@@ -5,7 +5,10 @@
 //    Request node configured for the same call (Basic auth, same headers), both in the same
 //    execution, alternating which runs first; prints each node's execution time as n8n records
 //    it, the median ratio, and a raw HTTP client loop against the same sandbox as the floor.
-// 2. The trigger at scale (benchTriggerAtScale): deliveries per second accepted by the Juspay
+// 2. Payment Link › Create: LINKS links through the Juspay node and through n8n's HTTP Request
+//    node building the same JSON POST /session, in the same execution, alternating order
+//    (in benchLookups' n8n).
+// 3. The trigger at scale (benchTriggerAtScale): deliveries per second accepted by the Juspay
 //    Trigger beside n8n's Webhook node with Basic auth, in the same running n8n, on n8n's default
 //    expression engine (vm) and on legacy, with an empty memory, after 10,000 accepted events,
 //    and after an n8n restart with that memory.
@@ -33,6 +36,7 @@ function argument(name, fallback) {
 const ITEMS = argument('items', 500);
 const ROUNDS = argument('rounds', 3);
 const DELIVERIES = argument('deliveries', 200);
+const LINKS = argument('links', 500);
 const FILL = argument('fill', 10000);
 const fillByIndex = process.argv.indexOf('--fill-by');
 const FILL_BY = fillByIndex > 0 ? process.argv[fillByIndex + 1] : 'seed';
@@ -274,7 +278,135 @@ function benchCredentials(sandbox) {
 	];
 }
 
-// ---- 1. Juspay node vs HTTP Request node ----
+// ---- Payment Link › Create vs HTTP Request building the same JSON call ----------------------
+
+const LINK_FIELDS = {
+	amount: '10.00',
+	currency: 'INR',
+	customer_id: 'benchcustomer',
+	customer_email: 'bench@example.com',
+	customer_phone: '9988776655',
+	return_url: 'https://shop.example.com/paid',
+};
+
+// Each step's input is the previous step's output, so both read the link's number from the split.
+const LINK_NUMBER = "$('One item per id').item.json.n";
+
+function linkJuspayStep(name, prefix) {
+	return {
+		...juspayStep(name),
+		parameters: {
+			resource: 'paymentLink',
+			operation: 'create',
+			orderId: `=${prefix}{{ ${LINK_NUMBER} }}`,
+			amount: LINK_FIELDS.amount,
+			currency: LINK_FIELDS.currency,
+			customerId: LINK_FIELDS.customer_id,
+			customerEmail: LINK_FIELDS.customer_email,
+			customerPhone: LINK_FIELDS.customer_phone,
+			returnUrl: LINK_FIELDS.return_url,
+		},
+	};
+}
+
+function linkHttpStep(name, sandboxUrl, prefix, paymentPageClientId) {
+	const body = {
+		...LINK_FIELDS,
+		payment_page_client_id: paymentPageClientId,
+		action: 'paymentPage',
+	};
+	const fields = Object.entries(body).map(([k, v]) => `"${k}": ${JSON.stringify(v)}`);
+	const step = httpStep(name, sandboxUrl);
+	step.parameters = {
+		...step.parameters,
+		method: 'POST',
+		url: `${sandboxUrl}/session`,
+		headerParameters: {
+			parameters: [
+				{ name: 'x-merchantid', value: MERCHANT_ID },
+				{ name: 'version', value: '2023-06-30' },
+				{ name: 'x-routing-id', value: LINK_FIELDS.customer_id },
+				{ name: 'Accept', value: 'application/json' },
+			],
+		},
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: `={ "order_id": "${prefix}{{ ${LINK_NUMBER} }}", ${fields.join(', ')} }`,
+	};
+	return step;
+}
+
+function paymentLinkWorkflow(sandboxUrl, paymentPageClientId) {
+	const steps = [];
+	for (let round = 0; round < ROUNDS; round++) {
+		const juspay = linkJuspayStep(`Juspay link ${round + 1}`, `j${round}n`);
+		const http = linkHttpStep(
+			`HTTP link ${round + 1}`,
+			sandboxUrl,
+			`h${round}n`,
+			paymentPageClientId,
+		);
+		steps.push(...(round % 2 === 0 ? [juspay, http] : [http, juspay]));
+	}
+	const workflow = lookupWorkflow(sandboxUrl, []);
+	const [start, , split] = workflow.nodes;
+	const numbers = {
+		...workflow.nodes[1],
+		parameters: {
+			mode: 'raw',
+			jsonOutput: JSON.stringify({ ids: Array.from({ length: LINKS }, (_, n) => ({ n })) }),
+		},
+	};
+	const nodes = [start, numbers, split, ...steps];
+	const connections = {};
+	nodes.forEach((node, index) => {
+		node.position = [index * 200, 0];
+		if (index + 1 < nodes.length)
+			connections[node.name] = {
+				main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]],
+			};
+	});
+	return { ...workflow, id: 'juspayBenchLinks', name: 'Bench: payment links', nodes, connections };
+}
+
+/** Runs the payment link workflow; returns each node's execution times and the median ratio. */
+function paymentLinkComparison(n8n, sandboxUrl, paymentPageClientId) {
+	const workflow = paymentLinkWorkflow(sandboxUrl, paymentPageClientId);
+	n8n.importWorkflow(workflow);
+	log(`n8n execute: ${ROUNDS} rounds of ${LINKS} payment links through each node`);
+	const { run } = n8n.execute(workflow.id);
+	if (run.data.resultData.error) throw new Error(run.data.resultData.error.message);
+	const runData = run.data.resultData.runData;
+	const timeOf = (name) => {
+		const items = runData[name][0].data.main[0];
+		if (items.length !== LINKS || items.some((item) => !item.json.payment_links?.web)) {
+			throw new Error(`${name} did not return ${LINKS} links`);
+		}
+		return runData[name][0].executionTime;
+	};
+	const juspay = [];
+	const http = [];
+	for (let round = 1; round <= ROUNDS; round++) {
+		juspay.push(timeOf(`Juspay link ${round}`));
+		http.push(timeOf(`HTTP link ${round}`));
+	}
+	return { juspay, http, ratio: median(juspay.map((t, i) => t / http[i])) };
+}
+
+function printPaymentLinkComparison({ juspay, http, ratio }) {
+	console.log(
+		`\nPayment Link › Create, ${LINKS} links per node, ${ROUNDS} rounds (execution time as n8n records it):`,
+	);
+	console.log(
+		`  Juspay node        ${juspay.map((t) => `${t} ms`).join(', ')}  (median ${median(juspay)} ms)`,
+	);
+	console.log(
+		`  HTTP Request node  ${http.map((t) => `${t} ms`).join(', ')}  (median ${median(http)} ms)`,
+	);
+	console.log(`  median ratio Juspay / HTTP Request: ${ratio.toFixed(2)}x`);
+}
+
+// ---- 1. Juspay node vs HTTP Request node (and 2. payment links) ----
 
 async function benchLookups({ paths, tarball, sandbox }) {
 	const n8n = await N8nInstance.create(paths, 'bench');
@@ -328,6 +460,8 @@ async function benchLookups({ paths, tarball, sandbox }) {
 			await rawFloor(sandbox.url, orderIds),
 		]);
 
+		const links = paymentLinkComparison(n8n, sandbox.url, sandbox.paymentPageClientId);
+
 		console.log(
 			`\nReal n8n 2.41.1, ${ITEMS} order-status look-ups per node, ${ROUNDS} rounds (execution time as n8n records it):`,
 		);
@@ -339,6 +473,7 @@ async function benchLookups({ paths, tarball, sandbox }) {
 		);
 		console.log(`  median ratio Juspay / HTTP Request: ${median(ratios).toFixed(2)}x`);
 		console.log(`  raw HTTP client floor (same ${ITEMS} requests, no n8n): ${floor.toFixed(0)} ms`);
+		printPaymentLinkComparison(links);
 	} finally {
 		await n8n.stop();
 		n8n.remove();

@@ -162,8 +162,10 @@ const STEPS = [
 			]);
 			demo.lifecycle = lifecycleWithPayment(sandbox.url);
 			demo.webhooks = example('payment-webhooks.json');
+			demo.paymentLink = example('send-payment-link.json');
 			demo.n8n.importWorkflow(demo.lifecycle);
 			demo.n8n.importWorkflow(demo.webhooks);
+			demo.n8n.importWorkflow(demo.paymentLink);
 		},
 	},
 	{
@@ -180,6 +182,22 @@ const STEPS = [
 			print('Get order status (simplified)', first('Get order status'));
 			print('Refund part of it (simplified)', first('Refund part of it'));
 			demo.orderId = first('Create order').order_id;
+		},
+	},
+	{
+		title: 'Run the send-a-payment-link workflow (n8n execute)',
+		expect: 'about 20 s',
+		run(demo) {
+			const { run } = demo.n8n.execute(demo.paymentLink.id);
+			if (run.data.resultData.error)
+				throw new Error(`the workflow failed: ${run.data.resultData.error.message}`);
+			const runData = run.data.resultData.runData;
+			const first = (node) => runData[node]?.[0]?.data?.main?.[0]?.[0]?.json;
+			print('Create or update customer', first('Create or update customer'));
+			const link = first('Create payment link');
+			print('Create payment link (simplified)', link);
+			log(`  payment link for order ${link.order_id}: ${link.link}`);
+			demo.link = link;
 		},
 	},
 	{
@@ -237,6 +255,8 @@ n8n is running at ${n8n.url}  (loopback only; first visit: create the owner acco
   Open the workflows directly (after sign-up n8n shows its start page):
     ${lifecycle.name}:  ${n8n.url}/workflow/${lifecycle.id}
     ${webhooks.name} (published):  ${n8n.url}/workflow/${webhooks.id}
+    ${demo.paymentLink.name}:  ${n8n.url}/workflow/${demo.paymentLink.id}
+  Payment link created: ${demo.link.link}
   Credential "Juspay sandbox" → ${sandbox.url}
   Webhook:    ${webhookUrl}  (Basic ${HOOK_USER} / ${HOOK_PASSWORD})
   Send another payment webhook:

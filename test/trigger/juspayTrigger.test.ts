@@ -54,6 +54,19 @@ describe('authentication', () => {
 		expect(harness?.started).toHaveLength(1);
 	});
 
+	it.each(['basic', 'BASIC'])(
+		'accepts the scheme name in any case: %s (RFC 9110)',
+		async (scheme) => {
+			await start();
+			const response = await post(orderSucceeded(), {
+				authorization: VALID_AUTH.replace('Basic', scheme),
+			});
+
+			expect(response.status).toBe(200);
+			expect(harness?.started).toHaveLength(1);
+		},
+	);
+
 	it.each([
 		['no Authorization header', null],
 		['a wrong password', basic(WEBHOOK_USER, 'wrong')],

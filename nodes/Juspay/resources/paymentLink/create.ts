@@ -266,13 +266,17 @@ export const buildPaymentLinkCreate: RequestBuilder = async function () {
 	return { path: SESSION_PATH, routingId: input.customerId, json: buildSessionBody(input) };
 };
 
-/** Juspay's refusal of an order_id it already has (the exact body is not documented). */
+/**
+ * Juspay's refusal of an order_id it already has. The Session API's exact body for this is not
+ * documented (juspay-api-2.md §1), so both the code and the words are read.
+ */
 export function isOrderExistsError(body: JuspayErrorBody): boolean {
-	if (body.error_info?.code === 'ALREADY_EXISTS') return true;
+	const codes = [body.error_code, body.error_info?.code].filter(Boolean).join(' ');
+	if (/ALREADY_EXISTS|DUPLICATE_ORDER/i.test(codes)) return true;
 	const words = [body.error_message, body.error_info?.developer_message, body.user_message]
 		.filter(Boolean)
 		.join(' ');
-	return /order.*already exists|already exists.*order|duplicate order/i.test(words);
+	return /order.*already (exists|created)|already exists.*order|duplicate order/i.test(words);
 }
 
 /** Is the existing order the one this item asked for (a retry), not someone else's? */
