@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { customerDescription } from './resources/customer';
+import { mandateDescription } from './resources/mandate';
 import { orderDescription } from './resources/order';
 import { paymentLinkDescription } from './resources/paymentLink';
 
@@ -13,7 +14,7 @@ export class Juspay implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Create and sync customers, create orders and payment links (payable), check order status, verify return URLs and refund (moves money) with Juspay',
+			'Create and sync customers, create orders and payment links (payable), check order status, verify return URLs, refund (moves money), and manage and charge mandates with Juspay',
 		defaults: { name: 'Juspay' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,6 +31,7 @@ export class Juspay implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Customer', value: 'customer' },
+					{ name: 'Mandate', value: 'mandate' },
 					{ name: 'Order', value: 'order' },
 					{ name: 'Payment Link', value: 'paymentLink' },
 				],
@@ -38,6 +40,7 @@ export class Juspay implements INodeType {
 			...customerDescription,
 			...orderDescription,
 			...paymentLinkDescription,
+			...mandateDescription,
 		],
 	};
 }

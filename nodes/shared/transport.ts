@@ -34,15 +34,29 @@ export async function getJuspay(
 }
 
 /**
- * GET /orders/{order_id} outside the declarative routing: the refund and payment link replays,
- * Verify Return URL and the trigger's confirmation need it. HTTP errors come back as a
+ * GET /orders/{order_id} outside the declarative routing: the refund, payment link and charge
+ * replays, Verify Return URL and the trigger's confirmation need it. HTTP errors come back as a
  * response, for the caller to map.
  */
 export async function fetchOrderStatus(
 	context: JuspayContext,
 	orderId: string,
+	routingId = orderId,
 ): Promise<IN8nHttpFullResponse & { body: IDataObject }> {
-	return await getJuspay(context, `/orders/${encodeURIComponent(orderId)}`, orderId);
+	return await getJuspay(context, `/orders/${encodeURIComponent(orderId)}`, routingId);
+}
+
+/** GET /notifications/{id}: the pre-debit notification replay looks its notification up. */
+export async function fetchNotification(
+	context: JuspayContext,
+	notificationId: string,
+	routingId: string,
+): Promise<IN8nHttpFullResponse & { body: IDataObject }> {
+	return await getJuspay(
+		context,
+		`/notifications/${encodeURIComponent(notificationId)}`,
+		routingId,
+	);
 }
 
 /**

@@ -9,7 +9,7 @@ require.extensions['.ts'] = function compileTypeScript(module, filename) {
 		fileName: filename,
 		compilerOptions: {
 			module: ts.ModuleKind.CommonJS,
-			target: ts.ScriptTarget.ES2019,
+			target: ts.ScriptTarget.ES2022,
 			esModuleInterop: true,
 			sourceMap: false,
 		},

@@ -31,7 +31,7 @@ describe('control endpoints', () => {
 			body: {
 				status: 'error',
 				error_code: 'invalid_state',
-				error_message: 'Order ORD1 is CHARGED; only NEW orders can be charged',
+				error_message: 'Order ORD1 is CHARGED; only NEW and PENDING_VBV orders can be charged',
 			},
 		});
 		expect(await control('POST', '/sandbox/orders/NOPE/charge')).toEqual({

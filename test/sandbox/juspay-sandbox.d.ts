@@ -45,6 +45,8 @@ export interface JuspaySandbox {
 	state: {
 		customers: Map<string, Record<string, unknown>>;
 		orders: Map<string, Record<string, unknown>>;
+		mandates: Map<string, Record<string, unknown>>;
+		notifications: Map<string, Record<string, unknown>>;
 	};
 	start(): Promise<{ url: string; port: number }>;
 	stop(): Promise<void>;
@@ -56,6 +58,16 @@ export interface JuspaySandbox {
 	): Record<string, unknown>;
 	injectFault(fault: Fault): void;
 	getOrder(orderId: string): Record<string, unknown> | undefined;
+	/** A mandate as if registered and paid for (default status ACTIVE). */
+	createMandate(mandate: {
+		customerId: string;
+		maxAmount: number;
+		amountRule?: 'FIXED' | 'VARIABLE';
+		frequency?: string;
+		status?: 'CREATED' | 'ACTIVE' | 'PAUSED' | 'REVOKED' | 'FAILURE' | 'EXPIRED';
+	}): Record<string, unknown> & { mandate_id: string; status: string };
+	getMandate(mandateId: string): (Record<string, unknown> & { status: string }) | undefined;
+	getNotification(idOrReference: string): Record<string, unknown> | undefined;
 	buildWebhook(eventName: string, orderId: string): Record<string, unknown>;
 }
 
@@ -76,6 +88,10 @@ export function createJuspaySandbox(options?: {
 	port?: number;
 	log?: boolean;
 	sameAmountWindowMs?: number;
+	/** What the gateway answers to pre-debit notifications (default SUCCESS). */
+	notificationOutcome?: 'SUCCESS' | 'FAILURE';
+	/** Whether POST /txns requires mandate.notification_id (default true: the merchant notifies). */
+	mandateNotificationRequired?: boolean;
 	/** The clock (ms since the epoch), for exact timestamps in tests. */
 	now?: () => number;
 	/** Routes added after Juspay's, for tests of the plumbing only. */

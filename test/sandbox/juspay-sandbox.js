@@ -11,8 +11,9 @@
  * This file only assembles the pieces (see README.md, "Layout"):
  *   lib/       HTTP plumbing (server, request pipeline, recorder), errors and pure helpers
  *   domains/   one file per simulated domain: customers, orders, paymentLinks (POST /session),
- *              refunds (of an order, and of a transaction: POST /refunds), payments, webhooks,
- *              control (/sandbox/* endpoints) and faults (fault injection)
+ *              refunds (of an order, and of a transaction: POST /refunds), payments, mandates,
+ *              mandateDebits (notifications, POST /txns), webhooks, control (/sandbox/* endpoints)
+ *              and faults (fault injection)
  */
 
 const { ERRORS } = require('./lib/errors.js');
@@ -28,6 +29,8 @@ const DOMAINS = {
 	paymentLinks: require('./domains/paymentLinks.js'),
 	refunds: require('./domains/refunds.js'),
 	payments: require('./domains/payments.js'),
+	mandates: require('./domains/mandates.js'),
+	mandateDebits: require('./domains/mandateDebits.js'),
 	webhooks: require('./domains/webhooks.js'),
 	control: require('./domains/control.js'),
 };
@@ -103,6 +106,25 @@ function createJuspaySandbox(options = {}) {
 		chargeOrder: ctx.payments.charge,
 		injectFault: ctx.faults.inject,
 		buildWebhook: ctx.webhooks.build,
+		/** A mandate as if registered and paid for: { customerId, maxAmount, amountRule?, status? }. */
+		createMandate: ({ customerId, maxAmount, amountRule, frequency, status = 'ACTIVE' }) =>
+			ctx.mandates.statusView(
+				ctx.mandates.create({
+					orderId: `reg${Date.now()}`,
+					customerId,
+					maxPaise: Math.round(Number(maxAmount) * 100),
+					setup: { 'mandate.amount_rule': amountRule, 'mandate.frequency': frequency },
+					status,
+				}),
+			),
+		getMandate: (mandateId) => {
+			const mandate = ctx.mandates.find(mandateId);
+			return mandate ? ctx.mandates.statusView(mandate) : undefined;
+		},
+		getNotification: (id) => {
+			const notification = ctx.mandateDebits.findNotification(id);
+			return notification ? ctx.mandateDebits.view(notification) : undefined;
+		},
 		getOrder: (orderId) => {
 			const order = ctx.orders.find(orderId);
 			return order ? ctx.orders.view(order) : undefined;

@@ -53,7 +53,7 @@ describe('chargeOrder', () => {
 		expect(order.payment_method_type).toBe('UPI');
 		expect(order).not.toHaveProperty('card');
 		expect(() => sandbox.chargeOrder('ORD1')).toThrow(
-			'Order ORD1 is CHARGED; only NEW orders can be charged',
+			'Order ORD1 is CHARGED; only NEW and PENDING_VBV orders can be charged',
 		);
 		expect(() => sandbox.chargeOrder('NOPE')).toThrow('Order not found');
 	});

@@ -32,6 +32,25 @@ describe('example workflows', () => {
 		);
 	});
 
+	it('include the monthly subscription debit: Get Many → Send Pre-Debit Notification → Wait → Charge', () => {
+		const [, workflow] =
+			readExamples().find(([file]) => file === 'monthly-subscription-debit.json') ?? [];
+		const steps = (workflow?.nodes ?? []).map((node) =>
+			node.type === 'n8n-nodes-juspay.juspay'
+				? `${String(node.parameters.resource)}.${String(node.parameters.operation)}`
+				: node.type,
+		);
+		expect(steps).toEqual([
+			'n8n-nodes-base.scheduleTrigger',
+			'n8n-nodes-base.set',
+			'mandate.getAll',
+			'n8n-nodes-base.filter',
+			'mandate.preDebitNotify',
+			'n8n-nodes-base.wait',
+			'mandate.charge',
+		]);
+	});
+
 	it.each(juspayNodes)('%s uses only parameters the node has', (_, node) => {
 		const { resource, operation, ...rest } = node.parameters as Record<string, unknown> & {
 			resource: string;

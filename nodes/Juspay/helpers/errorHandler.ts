@@ -32,6 +32,9 @@ export interface JuspayErrorText {
 const CHECK_CREDENTIAL =
 	'Check the API key and merchant ID in the Juspay credential, and that its environment (sandbox, production or custom URL) is the one the key belongs to';
 
+const MANDATE_NOT_ACTIVE =
+	'Juspay allows Pause, Revoke, Send Pre-Debit Notification and Charge only on an ACTIVE mandate, and Resume only on a PAUSED one. Check its status with Mandate › Get: a CREATED mandate is not registered yet, and REVOKED, FAILURE and EXPIRED mandates cannot be used again (the customer must set up a new one)';
+
 /** How to fix it, by Juspay error code (or status where Juspay sends no code). */
 const FIXES: Record<string, string> = {
 	access_denied: CHECK_CREDENTIAL,
@@ -49,11 +52,51 @@ const FIXES: Record<string, string> = {
 		'Only orders in status CHARGED can be refunded: check the order with Get Status first',
 	'Mandatory fields are missing': 'Fill in the fields Juspay names above',
 	ALREADY_EXISTS: 'Use a new ID, or fetch the existing record instead of creating it again',
+	'Mandate not found':
+		"Check the Mandate ID: use Juspay's mandate_id (from Mandate › Get Many for the customer, the order's mandate.mandate_id, or a MANDATE_* webhook) for this merchant and environment",
+	DUPLICATE_ORDER_ID:
+		'Another order already uses this Order ID: leave Order ID empty to let the node derive one, or use a new one for every debit',
+	JP_852: MANDATE_NOT_ACTIVE,
+	JP_851:
+		'The pre-debit notification for this debit failed: check it with Mandate › Get Notification, and send a new one before charging again',
 };
 
 const MAX_MESSAGE_LENGTH = 300;
 
+/**
+ * How to fix it, by Juspay's error_message, for errors whose code is generic (BAD_REQUEST,
+ * Invalid): the start of the message, as Juspay words it, is the key.
+ */
+const MESSAGE_FIXES: Array<[string, string]> = [
+	['Mandate Not in Active State', MANDATE_NOT_ACTIVE],
+	['Mandate is in ', MANDATE_NOT_ACTIVE],
+	[
+		'Order amount greater than mandate max amount',
+		"The Amount is above this mandate's maximum (max_amount): charge at most max_amount. See the mandate with Mandate › Get; a larger debit needs a new mandate",
+	],
+	[
+		'Order amount not equal to mandate max amount',
+		'This mandate has a Fixed amount rule: every debit must be exactly its max_amount (see Mandate › Get)',
+	],
+	[
+		'mandate.notification_id is mandatory',
+		'This mandate needs a pre-debit notification first: run Mandate › Send Pre-Debit Notification at least 24 hours before the debit and put its id in Notification ID',
+	],
+	[
+		'Notification record not found',
+		'Check the Notification ID: use the id from Send Pre-Debit Notification for this mandate (Mandate › Get Notification shows it)',
+	],
+];
+
 function fixFor(statusCode: number, body: JuspayErrorBody): string {
+	const words = [
+		body.error_message,
+		body.error_info?.user_message,
+		body.error_info?.developer_message,
+	];
+	for (const [start, fix] of MESSAGE_FIXES) {
+		if (words.some((text) => typeof text === 'string' && text.startsWith(start))) return fix;
+	}
 	for (const key of [body.error_code, body.error_info?.code, body.status]) {
 		if (key && FIXES[key]) return FIXES[key];
 	}

@@ -10,6 +10,7 @@ import {
 	type FormValue,
 	type JsonFieldValue,
 } from '../../shared/wire';
+import type { StepAttempt } from './uniqueRequestId';
 import { InvalidParameterError } from './validation';
 
 /** What one operation sends, built from its parameters after they were checked. */
@@ -77,4 +78,15 @@ export function optionalText(value: unknown): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	const text = String(value).trim();
 	return text === '' ? undefined : text;
+}
+
+/** What a retry-stable id is derived from (see uniqueRequestId.ts): same on Retry On Fail. */
+export function stepAttempt(context: IExecuteSingleFunctions): StepAttempt {
+	const itemIndex = context.getItemIndex();
+	return {
+		executionId: context.getExecutionId(),
+		nodeId: context.getNode().id,
+		runIndex: context.getWorkflowDataProxy(itemIndex).$runIndex,
+		itemIndex,
+	};
 }

@@ -63,6 +63,53 @@ export const simplifyOrderOutput = simplifyWhenAsked((json) => {
 	return 'replayed' in json ? { ...simple, replayed: json.replayed } : simple;
 });
 
+/**
+ * A mandate in one shape whichever call returned it: Juspay says `status` in Mandate Status and
+ * the mandate list, but `mandate_status` in pause, resume, revoke and an order's `mandate`.
+ */
+export function simplifyMandate(mandate: IDataObject): IDataObject {
+	const paymentInfo = (
+		mandate.payment_info !== null && typeof mandate.payment_info === 'object'
+			? mandate.payment_info
+			: {}
+	) as IDataObject;
+	return {
+		mandate_id: mandate.mandate_id ?? null,
+		status: mandate.status ?? mandate.mandate_status ?? null,
+		mandate_type: mandate.mandate_type ?? null,
+		amount_rule: mandate.amount_rule ?? null,
+		max_amount: mandate.max_amount ?? null,
+		frequency: mandate.frequency ?? null,
+		start_date: mandate.start_date ?? null,
+		end_date: mandate.end_date ?? null,
+		customer_id: mandate.customer_id ?? null,
+		payment_method_type: paymentInfo.payment_method_type ?? null,
+	};
+}
+
+export function simplifyNotification(notification: IDataObject): IDataObject {
+	const sourceInfo = (notification.source_info ?? {}) as IDataObject;
+	const mandate = (notification.mandate ?? {}) as IDataObject;
+	return {
+		id: notification.id ?? null,
+		object_reference_id: notification.object_reference_id ?? null,
+		status: notification.status ?? null,
+		mandate_id: mandate.mandate_id ?? null,
+		amount: sourceInfo.amount ?? null,
+		txn_date: sourceInfo.txn_date ?? null,
+		description: notification.description ?? null,
+		provider_name: notification.provider_name ?? null,
+		date_created: notification.date_created ?? null,
+		last_updated: notification.last_updated ?? null,
+	};
+}
+
+export const simplifyMandateOutput = simplifyWhenAsked(simplifyMandate);
+export const simplifyNotificationOutput = simplifyWhenAsked((json) => {
+	const simple = simplifyNotification(json);
+	return 'replayed' in json ? { ...simple, replayed: json.replayed } : simple;
+});
+
 /** A payment link: the link to send (read from Juspay, never built: its shape differs by tenant). */
 export function simplifyPaymentLink(session: IDataObject): IDataObject {
 	const links = (session.payment_links ?? {}) as IDataObject;

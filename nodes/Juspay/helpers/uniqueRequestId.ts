@@ -2,33 +2,49 @@ import { createHash } from 'crypto';
 
 /** Juspay's limit for unique_request_id: alphanumeric, at most 20 characters. */
 export const UNIQUE_REQUEST_ID_LENGTH = 20;
+/** Juspay's limit for order_id: alphanumeric, at most 20 characters. */
+export const ORDER_ID_LENGTH = 20;
+/** Juspay's limit for a notification's object_reference_id: alphanumeric, at most 25 characters. */
+export const NOTIFICATION_REFERENCE_LENGTH = 25;
 
-export interface RefundAttempt {
+/** What stays the same when n8n's Retry On Fail re-runs a step: execution, node, run and item. */
+export interface StepAttempt {
 	executionId: string;
 	nodeId: string;
 	runIndex: number;
 	itemIndex: number;
+}
+
+export interface RefundAttempt extends StepAttempt {
 	orderId: string;
 	amount: string;
 }
 
 /**
- * A refund's unique_request_id when the user gave none. It is derived, not random, from what
- * stays the same when n8n retries the step (Retry On Fail re-runs the node in the same execution,
- * run and item), so a retry after a lost response sends the same id and Juspay refuses a second
- * refund. A new execution gets a new id: see the README for ids that hold across executions.
+ * An alphanumeric id of `length` characters ("n8n" + hex) derived, not random, from the attempt
+ * and what the request is about. A retry after a lost response sends the same id, so Juspay
+ * refuses to do it twice; a new execution gets a new id (see the README for ids that hold across
+ * executions).
  */
-export function deriveUniqueRequestId(attempt: RefundAttempt): string {
+export function deriveRetryStableId(
+	attempt: StepAttempt,
+	subject: Array<string | number>,
+	length: number,
+): string {
 	const seed = [
 		attempt.executionId,
 		attempt.nodeId,
 		attempt.runIndex,
 		attempt.itemIndex,
-		attempt.orderId,
-		attempt.amount,
+		...subject,
 	].join('|');
 	const digest = createHash('sha256').update(seed).digest('hex');
-	return 'n8n' + digest.slice(0, UNIQUE_REQUEST_ID_LENGTH - 3);
+	return 'n8n' + digest.slice(0, length - 3);
+}
+
+/** A refund's unique_request_id when the user gave none. */
+export function deriveUniqueRequestId(attempt: RefundAttempt): string {
+	return deriveRetryStableId(attempt, [attempt.orderId, attempt.amount], UNIQUE_REQUEST_ID_LENGTH);
 }
 
 /** Kept at 18: Juspay's docs allow fewer than 21 characters, its Node SDK types fewer than 18. */

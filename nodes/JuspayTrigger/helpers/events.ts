@@ -27,6 +27,9 @@ export const JUSPAY_EVENTS: JuspayEventOption[] = [
 	event('MANDATE_FAILED', 'Mandate Failed', 'a mandate failed'),
 	event('MANDATE_PAUSED', 'Mandate Paused', 'a mandate was paused'),
 	event('MANDATE_REVOKED', 'Mandate Revoked', 'a mandate was revoked'),
+	// These two are listed by Juspay's own Saleor app, not yet on the webhook page.
+	event('MANDATE_UNPAUSED', 'Mandate Unpaused', 'a paused mandate became active again'),
+	event('MANDATE_UPDATED', 'Mandate Updated', 'a mandate was updated'),
 	event('NOTIFICATION_FAILED', 'Notification Failed', 'a pre-debit notification failed'),
 	event('NOTIFICATION_SUCCEEDED', 'Notification Succeeded', 'a pre-debit notification was sent'),
 	event('ORDER_AUTHORIZED', 'Order Authorized', 'the payment was authorized (pre-auth)'),
@@ -98,7 +101,10 @@ export function isSelected(eventName: string, selected: string[]): boolean {
 	return selected.includes(ALL_EVENTS) || selected.includes(eventName);
 }
 
-/** One output item: the event as sent, plus its order on top when the event has one. */
+/** What an event is about: Juspay puts it under content.order, .mandate or .notification. */
+export const EVENT_SUBJECTS = ['order', 'mandate', 'notification'] as const;
+
+/** One output item: the event as sent, plus its order, mandate or notification on top. */
 export function eventOutput(event: JuspayEvent): Record<string, unknown> {
 	const output: Record<string, unknown> = {
 		id: event.id,
@@ -106,6 +112,10 @@ export function eventOutput(event: JuspayEvent): Record<string, unknown> {
 		date_created: event.date_created ?? null,
 		content: event.content ?? null,
 	};
-	if (isObject(event.content) && isObject(event.content.order)) output.order = event.content.order;
+	for (const subject of EVENT_SUBJECTS) {
+		if (isObject(event.content) && isObject(event.content[subject])) {
+			output[subject] = event.content[subject];
+		}
+	}
 	return output;
 }

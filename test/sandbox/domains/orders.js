@@ -10,11 +10,13 @@ const { findUnknownKey, missingFields, firstInvalid } = require('../lib/body.js'
 const { validators } = require('../lib/validators.js');
 const { parseAmountToPaise, paiseToAmount } = require('../lib/money.js');
 const { hex, isoSeconds, clientAuthToken } = require('../lib/ids.js');
+const { SETUP_FIELDS: MANDATE_SETUP_FIELDS } = require('../lib/mandateSetup.js');
 
 const ORDER_STATUS = Object.freeze({
 	CREATED: { status: 'CREATED', status_id: 1 },
 	NEW: { status: 'NEW', status_id: 10 },
 	CHARGED: { status: 'CHARGED', status_id: 21 },
+	PENDING_VBV: { status: 'PENDING_VBV', status_id: 23 },
 });
 
 /** The simulated payment gateway (Juspay's own samples use DUMMY / 100 for test merchants). */
@@ -62,7 +64,9 @@ const UPDATE_FIELDS = Object.freeze([
 ]);
 
 const isCreateKey = (k) =>
-	CREATE_FIELDS.includes(k) || (/^metadata\.[^.\s]/.test(k) && k.length > 'metadata.'.length);
+	CREATE_FIELDS.includes(k) ||
+	MANDATE_SETUP_FIELDS.includes(k) ||
+	(/^metadata\.[^.\s]/.test(k) && k.length > 'metadata.'.length);
 
 /** Validator for each optional order field (keys not listed here are free text). */
 function fieldValidator(key) {
@@ -162,6 +166,7 @@ function orders(ctx) {
 			out.gateway_id = o.gateway_id;
 		}
 		if (Object.keys(o.metadata).length) out.metadata = { ...o.metadata };
+		if (o.mandateId) out.mandate = ctx.mandates.orderView(ctx.mandates.find(o.mandateId));
 		out.offers = [];
 		return out;
 	}
@@ -244,7 +249,10 @@ function orders(ctx) {
 		const { order_id: _o, amount: _a, ...optional } = body;
 		const invalid = firstInvalid(optional, fieldValidator);
 		if (invalid) throw new HttpError(400, invalid);
+		const mandateSetupError = ctx.mandates.checkSetup(body);
+		if (mandateSetupError) throw new HttpError(400, mandateSetupError);
 		const order = insert(body, amount.paise);
+		ctx.mandates.register(order, body);
 		if (body['options.get_client_auth_token'] === 'true') {
 			return { ...view(order), juspay: clientAuthToken(now()) };
 		}
@@ -254,6 +262,35 @@ function orders(ctx) {
 			order_id: order.order_id,
 			payment_links: paymentLinks(order.id),
 		};
+	}
+
+	/** A mandate debit's order (POST /txns): charged without the customer, pending until settled. */
+	function insertDebit({ orderId, amountPaise, currency, customerId, mandateId }) {
+		const order = {
+			id: `ordeh_${hex(16)}`,
+			order_id: orderId,
+			amountPaise,
+			refundedPaise: 0,
+			currency,
+			customer_id: customerId,
+			customer_email: null,
+			customer_phone: null,
+			description: undefined,
+			return_url: '',
+			product_id: '',
+			gateway_id: undefined,
+			udf: Object.fromEntries(UDF_FIELDS.map((k) => [k, ''])),
+			metadata: {},
+			addresses: {},
+			basket: undefined,
+			...ORDER_STATUS.PENDING_VBV,
+			date_created: isoSeconds(now()),
+			txn: null,
+			refunds: [],
+			mandateId,
+		};
+		store.set(orderId, order);
+		return order;
 	}
 
 	function status({ params, query }) {
@@ -284,6 +321,7 @@ function orders(ctx) {
 		findOrThrow,
 		insert,
 		view,
+		insertDebit,
 	};
 }
 

@@ -14,6 +14,7 @@ const { validators } = require('../lib/validators.js');
 const { parseAmountToPaise, paiseToAmount } = require('../lib/money.js');
 const { hex, isoSeconds, clientAuthToken } = require('../lib/ids.js');
 const { UDF_FIELDS, ADDRESS_SUFFIXES, fieldValidator } = require('./orders.js');
+const { SETUP_FIELDS: MANDATE_SETUP_FIELDS } = require('../lib/mandateSetup.js');
 
 const REQUIRED = Object.freeze([
 	'order_id',
@@ -50,6 +51,7 @@ const isSessionKey = (k) =>
 	BOOLEAN_FIELDS.includes(k) ||
 	k === 'amount' ||
 	k === 'payment_filter' ||
+	MANDATE_SETUP_FIELDS.includes(k) ||
 	/^metadata\.[^.\s]/.test(k);
 
 function paymentFilterReason(filter) {
@@ -85,6 +87,11 @@ function invalidField(body) {
 		if (key === 'metadata.expiryInMins' && !/^[1-9]\d{0,6}$/.test(String(value)))
 			return [key, 'must be a whole number of minutes'];
 		if (key.startsWith('metadata.') && !['string', 'number'].includes(typeof value))
+			return [key, 'must be a string'];
+		if (
+			MANDATE_SETUP_FIELDS.includes(key) &&
+			!['string', 'number', 'boolean'].includes(typeof value)
+		)
 			return [key, 'must be a string'];
 	}
 	return null;
@@ -123,6 +130,9 @@ module.exports = function paymentLinks(ctx) {
 			if (reason) throw new HttpError(400, ERRORS.invalidInput(key, reason));
 		}
 
+		const mandateSetupError = ctx.mandates.checkSetup(body);
+		if (mandateSetupError) throw new HttpError(400, mandateSetupError);
+
 		const minutes = Number(body['metadata.expiryInMins'] ?? DEFAULT_EXPIRY_MINUTES);
 		const expiry = isoSeconds(now() + minutes * 60 * 1000);
 		const id = `ordeh_${hex(16)}`;
@@ -140,6 +150,7 @@ module.exports = function paymentLinks(ctx) {
 				paymentFilter: body.payment_filter,
 			},
 		});
+		ctx.mandates.register(order, body);
 		const token = clientAuthToken(now());
 		return {
 			status: order.status,

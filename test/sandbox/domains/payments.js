@@ -35,16 +35,18 @@ module.exports = function payments(ctx) {
 	/** Simulates the customer completing payment: NEW → CHARGED with a transaction. */
 	function charge(orderId, { paymentMethodType = 'CARD', paymentMethod = 'VISA' } = {}) {
 		const order = ctx.orders.findOrThrow(orderId, 404);
-		if (order.status !== ORDER_STATUS.NEW.status) {
+		const pending = [ORDER_STATUS.NEW.status, ORDER_STATUS.PENDING_VBV.status];
+		if (!pending.includes(order.status)) {
 			throw new HttpError(409, {
 				status: 'error',
 				error_code: 'invalid_state',
-				error_message: `Order ${order.order_id} is ${order.status}; only NEW orders can be charged`,
+				error_message: `Order ${order.order_id} is ${order.status}; only NEW and PENDING_VBV orders can be charged`,
 			});
 		}
 		const created = isoSeconds(now());
-		const txnId = `${config.merchantId}-${order.order_id}-1`;
-		const txnUuid = `eul${randomFrom(MIXED_ALNUM, 16)}`;
+		// A mandate debit already has its transaction (POST /txns answered with it).
+		const txnId = order.debit ? order.debit.txn_id : `${config.merchantId}-${order.order_id}-1`;
+		const txnUuid = order.debit ? order.debit.txn_uuid : `eul${randomFrom(MIXED_ALNUM, 16)}`;
 		const amount = paiseToAmount(order.amountPaise);
 		const type = String(paymentMethodType).toUpperCase();
 		const rrn = String(crypto.randomInt(100000, 999999));
@@ -87,6 +89,7 @@ module.exports = function payments(ctx) {
 			gateway_response: { resCode: '200', resMessage: 'Transaction successful', authCode: rrn },
 		};
 		Object.assign(order, ORDER_STATUS.CHARGED);
+		ctx.mandates.activateFor(order);
 		return ctx.orders.view(order);
 	}
 

@@ -173,6 +173,84 @@ const ERRORS = Object.freeze({
 		error_code: 'invalid.amount',
 		error_message: 'invalid amount',
 	}),
+	// Mandates (Juspay API reference, Mandates: revoke, pause, resume, notification, execution).
+	mandateNotFound: () => ({
+		error_message: 'Mandate not found',
+		status: 'invalid_request_error',
+		error_code: 'Mandate not found',
+		error_info: {
+			user_message: 'Cannot process your request as mandate not found.',
+			developer_message: 'Mandate not found for customer.',
+			code: 'RESOURCE_NOT_FOUND',
+			category: 'USER_ERROR',
+		},
+	}),
+	mandateNotActive: () => ({
+		status: 'Invalid Request',
+		error_code: 'BAD_REQUEST',
+		error_message: 'Mandate Not in Active State',
+		error_info: { code: 'INVALID_ACTION', category: 'USER_ERROR' },
+	}),
+	resumeNotAllowed: (state) => ({
+		user_message: 'Resume action not allowed.',
+		message: `Mandate is in ${state} state.`,
+		error_info: {
+			user_message: `Mandate is in ${state} state.`,
+			developer_message: 'Resume action not allowed.',
+			code: 'INVALID_INPUT',
+		},
+		type: 'INVALID_REQUEST_ERROR',
+		code: 'INVALID_REQUEST',
+	}),
+	commandMissing: () => ({
+		error_message: 'Bad request.',
+		status: 'ERROR',
+		error_code: 'Bad request.',
+		error_info: {
+			user_message: 'Bad request.',
+			fields: [{ field_name: 'command', reason: 'Field required but not passed.' }],
+			developer_message: 'Failed while parsing your request.',
+			code: 'MISSING_MANDATORY_PARAMETER',
+			category: 'USER_ERROR',
+		},
+	}),
+	/** Registration errors, as in Juspay's payment-links samples (400-invalid-date.json etc.). */
+	mandateSetupInvalid: (errorCode, message, field) => ({
+		status: 'ERROR',
+		error_code: errorCode,
+		error_message: message,
+		status_id: -1,
+		error_info: {
+			category: 'UNKNOWN',
+			developer_message: message,
+			user_message: errorCode,
+			code: 'UNKNOWN_ERROR',
+			fields: [{ field_name: field, reason: 'Invalid Value' }],
+		},
+	}),
+	txnInvalid: (message) => ({
+		status: 'Invalid Request',
+		error_code: 'Invalid',
+		error_message: message,
+	}),
+	duplicateOrderId: () => ({
+		status_id: 40,
+		status: 'DUPLICATE_ORDER_ID',
+		error_message: 'Order already exists with the given order_id',
+	}),
+	// UNCONFIRMED shapes: Juspay documents no body for these two.
+	notificationNotFound: () => ({
+		status: 'invalid_request_error',
+		error_code: 'Notification not found',
+		error_message: 'Notification not found',
+		error_info: { code: 'RESOURCE_NOT_FOUND', category: 'USER_ERROR' },
+	}),
+	notificationExists: () => ({
+		status: 'invalid_request_error',
+		error_code: 'invalid_request',
+		error_message: 'Notification already exists with the given object_reference_id',
+		error_info: { code: 'ALREADY_EXISTS', category: 'USER_ERROR' },
+	}),
 	invalidUrl: () => ({ status: 'error', error_code: 'not_found', error_message: 'Invalid URL' }),
 	internal: () => ({
 		status: 'error',

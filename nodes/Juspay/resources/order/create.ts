@@ -1,8 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { optionalText, type RequestBuilder } from '../../helpers/request';
-import { optionalDigits, requireAlphanumericId, requireAmount } from '../../helpers/validation';
+import {
+	InvalidParameterError,
+	optionalDigits,
+	requireAlphanumericId,
+	requireAmount,
+} from '../../helpers/validation';
 import { clientAuthTokenField, UDF_NUMBERS, udfFields } from '../../shared/descriptions';
+import { mandateSetupFields, mandateSetupProperty } from '../../shared/mandateSetup';
 
 const showOnlyForOrderCreate = { operation: ['create'], resource: ['order'] };
 
@@ -75,6 +81,7 @@ export const orderCreateDescription: INodeProperties[] = [
 			...udfFields,
 		],
 	},
+	mandateSetupProperty({ show: showOnlyForOrderCreate }),
 ];
 
 export const buildOrderCreate: RequestBuilder = function () {
@@ -95,5 +102,16 @@ export const buildOrderCreate: RequestBuilder = function () {
 	};
 	for (const n of UDF_NUMBERS) form[`udf${n}`] = optionalText(fields[`udf${n}`]);
 	if (fields.getClientAuthToken) form['options.get_client_auth_token'] = 'true';
+	const mandate = mandateSetupFields(this.getNodeParameter('mandateSetup', {}) as IDataObject, {
+		timeZone: this.getTimezone(),
+		nowSeconds: Math.floor(Date.now() / 1000),
+	});
+	if (mandate['options.create_mandate'] && !customerId) {
+		throw new InvalidParameterError(
+			'Set Up Mandate needs a Customer ID',
+			'Juspay registers a mandate for a customer: add Customer ID under Additional Fields',
+		);
+	}
+	Object.assign(form, mandate);
 	return { path: '/orders', routingId: customerId ?? orderId, form };
 };

@@ -22,6 +22,7 @@ import {
 	requireText,
 } from '../../helpers/validation';
 import { simplifyProperty, UDF_NUMBERS, udfFields } from '../../shared/descriptions';
+import { mandateSetupJson, mandateSetupProperty } from '../../shared/mandateSetup';
 import { buildSessionBody, type PaymentLinkInput } from './sessionBody';
 
 const showOnlyForPaymentLinkCreate = { operation: ['create'], resource: ['paymentLink'] };
@@ -174,6 +175,7 @@ export const paymentLinkCreateDescription: INodeProperties[] = [
 			...udfFields,
 		],
 	},
+	mandateSetupProperty({ show: showOnlyForPaymentLinkCreate }),
 	{ ...simplifyProperty, displayOptions: { show: showOnlyForPaymentLinkCreate } },
 ];
 
@@ -263,7 +265,15 @@ export async function paymentLinkInputOf(
 
 export const buildPaymentLinkCreate: RequestBuilder = async function () {
 	const input = await paymentLinkInputOf(this);
-	return { path: SESSION_PATH, routingId: input.customerId, json: buildSessionBody(input) };
+	const mandate = mandateSetupJson(this.getNodeParameter('mandateSetup', {}) as IDataObject, {
+		timeZone: this.getTimezone(),
+		nowSeconds: Math.floor(Date.now() / 1000),
+	});
+	return {
+		path: SESSION_PATH,
+		routingId: input.customerId,
+		json: { ...buildSessionBody(input), ...mandate },
+	};
 };
 
 /**
