@@ -1,14 +1,21 @@
 #!/usr/bin/env node
-// npm run bench:e2e [-- --items 500 --rounds 3 --deliveries 200 --links 500]
+// npm run bench:e2e [-- --items 500 --rounds 3 --deliveries 200]
 // In a real n8n 2.41.1 (provisioned like the e2e suite), against the local Juspay sandbox:
 // 1. One workflow feeds the same order ids to the Juspay node (Get Status) and to n8n's HTTP
 //    Request node configured for the same call (Basic auth, same headers), both in the same
 //    execution, alternating which runs first; prints each node's execution time as n8n records
 //    it, the median ratio, and a raw HTTP client loop against the same sandbox as the floor.
 // 2. Payment Link › Create: LINKS links through the Juspay node and through n8n's HTTP Request
-//    node building the same JSON POST /session, in the same execution, alternating order.
-// 3. Deliveries per second accepted by the Juspay Trigger beside n8n's Webhook node with Basic
-//    auth, in the same running n8n.
+//    node building the same JSON POST /session, in the same execution, alternating order
+//    (in benchLookups' n8n).
+// 3. The trigger at scale (benchTriggerAtScale): deliveries per second accepted by the Juspay
+//    Trigger beside n8n's Webhook node with Basic auth, in the same running n8n, on n8n's default
+//    expression engine (vm) and on legacy, with an empty memory, after 10,000 accepted events,
+//    and after an n8n restart with that memory.
+//    --only lookups|trigger runs one part; --engines vm,legacy; --fill N sets the 10,000. --fill-by seed (default)
+//    puts the N events in place as the static data the trigger itself writes after accepting
+//    them (made with the trigger's own built code, written while n8n is stopped); --fill-by
+//    deliveries has the trigger accept N deliveries over HTTP (each starts an execution: slow).
 const http = require('node:http');
 
 const autocannon = require('autocannon');
@@ -30,6 +37,13 @@ const ITEMS = argument('items', 500);
 const ROUNDS = argument('rounds', 3);
 const DELIVERIES = argument('deliveries', 200);
 const LINKS = argument('links', 500);
+const FILL = argument('fill', 10000);
+const fillByIndex = process.argv.indexOf('--fill-by');
+const FILL_BY = fillByIndex > 0 ? process.argv[fillByIndex + 1] : 'seed';
+const enginesIndex = process.argv.indexOf('--engines');
+const ENGINES = enginesIndex > 0 ? process.argv[enginesIndex + 1].split(',') : ['vm', 'legacy'];
+const onlyIndex = process.argv.indexOf('--only');
+const ONLY = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
 const CONCURRENCY = 8;
 
 const API_KEY = 'bench_api_key';
@@ -219,6 +233,10 @@ async function rawFloor(sandboxUrl, orderIds) {
 
 /** DELIVERIES posts, CONCURRENCY at a time (autocannon), each with its own body. */
 async function deliveriesPerSecond(url, bodyFor, authorization) {
+	return await deliveriesPerSecondOf(DELIVERIES, url, bodyFor, authorization);
+}
+
+async function deliveriesPerSecondOf(count, url, bodyFor, authorization) {
 	let n = 0;
 	const started = process.hrtime.bigint();
 	const result = await autocannon({
@@ -226,12 +244,38 @@ async function deliveriesPerSecond(url, bodyFor, authorization) {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', authorization },
 		connections: CONCURRENCY,
-		amount: DELIVERIES,
+		amount: count,
 		requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(bodyFor(n++)) }) }],
 	});
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	const accepted = result['2xx'];
 	return { accepted, perSecond: accepted / seconds };
+}
+
+function benchCredentials(sandbox) {
+	return [
+		{
+			id: 'juspayBench',
+			name: 'Juspay bench',
+			type: 'juspayApi',
+			data: sandbox.credentialData({
+				webhookUsername: HOOK_USER,
+				webhookPassword: HOOK_PASSWORD,
+			}),
+		},
+		{
+			id: 'juspayBenchBasic',
+			name: 'Juspay bench basic',
+			type: 'httpBasicAuth',
+			data: { user: API_KEY, password: '' },
+		},
+		{
+			id: 'benchHookBasic',
+			name: 'Bench webhook basic',
+			type: 'httpBasicAuth',
+			data: { user: HOOK_USER, password: HOOK_PASSWORD },
+		},
+	];
 }
 
 // ---- Payment Link › Create vs HTTP Request building the same JSON call ----------------------
@@ -362,36 +406,13 @@ function printPaymentLinkComparison({ juspay, http, ratio }) {
 	console.log(`  median ratio Juspay / HTTP Request: ${ratio.toFixed(2)}x`);
 }
 
-async function main() {
-	const paths = provisionN8n();
-	const tarball = packPackage();
-	const sandbox = await startSandboxProcess({ apiKey: API_KEY, merchantId: MERCHANT_ID });
+// ---- 1. Juspay node vs HTTP Request node (and 2. payment links) ----
+
+async function benchLookups({ paths, tarball, sandbox }) {
 	const n8n = await N8nInstance.create(paths, 'bench');
 	try {
 		n8n.installPackage(tarball);
-		n8n.importCredentials([
-			{
-				id: 'juspayBench',
-				name: 'Juspay bench',
-				type: 'juspayApi',
-				data: sandbox.credentialData({
-					webhookUsername: HOOK_USER,
-					webhookPassword: HOOK_PASSWORD,
-				}),
-			},
-			{
-				id: 'juspayBenchBasic',
-				name: 'Juspay bench basic',
-				type: 'httpBasicAuth',
-				data: { user: API_KEY, password: '' },
-			},
-			{
-				id: 'benchHookBasic',
-				name: 'Bench webhook basic',
-				type: 'httpBasicAuth',
-				data: { user: HOOK_USER, password: HOOK_PASSWORD },
-			},
-		]);
+		n8n.importCredentials(benchCredentials(sandbox));
 
 		log(`creating ${ITEMS} orders in the sandbox`);
 		const orderIds = Array.from({ length: ITEMS }, (_, i) => `bench${i}`);
@@ -441,42 +462,6 @@ async function main() {
 
 		const links = paymentLinkComparison(n8n, sandbox.url, sandbox.paymentPageClientId);
 
-		const triggerFlows = webhookWorkflows();
-		for (const flow of triggerFlows) {
-			n8n.importWorkflow(flow);
-			n8n.publishWorkflow(flow.id);
-		}
-		log('n8n start: webhook deliveries');
-		await n8n.start();
-		const event = (n) => ({
-			id: `evt_V2_bench_${n}_${Date.now()}`,
-			event_name: 'ORDER_SUCCEEDED',
-			date_created: '2026-11-22T10:00:00Z',
-			content: { order: { order_id: `bench${n % ITEMS}` } },
-		});
-		const juspayUrl = `${n8n.url}/webhook/${triggerFlows[0].nodes[0].webhookId}/webhook`;
-		const webhookUrl = `${n8n.url}/webhook/bench-webhook`;
-		await n8n.waitForWebhook(juspayUrl);
-		await n8n.waitForWebhook(webhookUrl);
-		await deliveriesPerSecond(juspayUrl, event, basic(HOOK_USER, HOOK_PASSWORD)); // warm-up
-		await deliveriesPerSecond(webhookUrl, event, basic(HOOK_USER, HOOK_PASSWORD));
-		const trigger = [];
-		const webhook = [];
-		for (let round = 0; round < 3; round++) {
-			// alternate which goes first
-			if (round % 2 === 0) {
-				trigger.push(await deliveriesPerSecond(juspayUrl, event, basic(HOOK_USER, HOOK_PASSWORD)));
-				webhook.push(await deliveriesPerSecond(webhookUrl, event, basic(HOOK_USER, HOOK_PASSWORD)));
-			} else {
-				webhook.push(await deliveriesPerSecond(webhookUrl, event, basic(HOOK_USER, HOOK_PASSWORD)));
-				trigger.push(await deliveriesPerSecond(juspayUrl, event, basic(HOOK_USER, HOOK_PASSWORD)));
-			}
-		}
-		if ([...trigger, ...webhook].some((r) => r.accepted !== DELIVERIES))
-			throw new Error('some deliveries were not accepted');
-		const triggerRate = median(trigger.map((r) => r.perSecond));
-		const webhookRate = median(webhook.map((r) => r.perSecond));
-
 		console.log(
 			`\nReal n8n 2.41.1, ${ITEMS} order-status look-ups per node, ${ROUNDS} rounds (execution time as n8n records it):`,
 		);
@@ -489,19 +474,162 @@ async function main() {
 		console.log(`  median ratio Juspay / HTTP Request: ${median(ratios).toFixed(2)}x`);
 		console.log(`  raw HTTP client floor (same ${ITEMS} requests, no n8n): ${floor.toFixed(0)} ms`);
 		printPaymentLinkComparison(links);
+	} finally {
+		await n8n.stop();
+		n8n.remove();
+	}
+}
+
+// ---- 2. The Juspay Trigger at scale vs n8n's Webhook node ----
+
+/** Alternating rounds of new events to each; returns both medians and the ratio. */
+async function compareDeliveries(juspayUrl, webhookUrl, label) {
+	const auth = basic(HOOK_USER, HOOK_PASSWORD);
+	let serial = 0;
+	const event = () => {
+		const n = serial++;
+		return {
+			id: `evt_V2_bench_${label}_${n}_${Date.now()}`,
+			event_name: 'ORDER_SUCCEEDED',
+			date_created: '2026-11-22T10:00:00Z',
+			content: { order: { order_id: `bench${n % ITEMS}` } },
+		};
+	};
+	const trigger = [];
+	const webhook = [];
+	for (let round = 0; round < ROUNDS; round++) {
+		const runTrigger = async () => trigger.push(await deliveriesPerSecond(juspayUrl, event, auth));
+		const runWebhook = async () => webhook.push(await deliveriesPerSecond(webhookUrl, event, auth));
+		if (round % 2 === 0) {
+			await runTrigger();
+			await runWebhook();
+		} else {
+			await runWebhook();
+			await runTrigger();
+		}
+	}
+	if ([...trigger, ...webhook].some((r) => r.accepted !== DELIVERIES))
+		throw new Error(`${label}: some deliveries were not accepted`);
+	const triggerRate = median(trigger.map((r) => r.perSecond));
+	const webhookRate = median(webhook.map((r) => r.perSecond));
+	// each round's pair ran back to back: the median of their ratios resists a busy machine
+	const ratio = median(trigger.map((r, round) => r.perSecond / webhook[round].perSecond));
+	return { triggerRate, webhookRate, ratio };
+}
+
+/** What the trigger stores after accepting `count` events, made by its own built code. */
+function seededStaticData(nodeName, count, eventFor) {
+	const { SeenEvents } = require('../dist/nodes/JuspayTrigger/helpers/seenEvents');
+	const memory = new SeenEvents(10000);
+	for (let n = 0; n < count; n++) memory.claim(eventFor(n).id);
+	const nodeData = {};
+	memory.save(nodeData);
+	return { [`node:${nodeName}`]: nodeData };
+}
+
+async function benchTriggerAtScale({ paths, tarball, sandbox }) {
+	const results = [];
+	for (const engine of ENGINES) {
+		const n8n = await N8nInstance.create(paths, `bench-${engine}`, {
+			env: { N8N_EXPRESSION_ENGINE: engine },
+		});
+		try {
+			n8n.installPackage(tarball);
+			n8n.importCredentials(benchCredentials(sandbox));
+			const flows = webhookWorkflows();
+			for (const flow of flows) {
+				n8n.importWorkflow(flow);
+				n8n.publishWorkflow(flow.id);
+			}
+			const juspayUrl = `${n8n.url}/webhook/${flows[0].nodes[0].webhookId}/webhook`;
+			const webhookUrl = `${n8n.url}/webhook/bench-webhook`;
+			const ready = async () => {
+				await n8n.start();
+				await n8n.waitForWebhook(juspayUrl);
+				await n8n.waitForWebhook(webhookUrl);
+			};
+			log(`${engine}: n8n start`);
+			await ready();
+			// warm-up, on a throwaway id range: both paths compiled and connections open
+			const warm = (n) => ({ id: `evt_warm_${n}`, event_name: 'ORDER_SUCCEEDED', content: {} });
+			await deliveriesPerSecond(juspayUrl, warm, basic(HOOK_USER, HOOK_PASSWORD));
+			await deliveriesPerSecond(webhookUrl, warm, basic(HOOK_USER, HOOK_PASSWORD));
+			results.push({
+				engine,
+				state: 'empty memory',
+				...(await compareDeliveries(juspayUrl, webhookUrl, `${engine}0`)),
+			});
+
+			const fill = (n) => ({
+				id: `evt_V2_fill_${engine}_${n}`,
+				event_name: 'ORDER_SUCCEEDED',
+				content: { order: { order_id: `bench${n % ITEMS}` } },
+			});
+			if (FILL_BY === 'deliveries') {
+				log(`${engine}: the trigger accepts ${FILL} more events`);
+				const auth = basic(HOOK_USER, HOOK_PASSWORD);
+				const filled = await deliveriesPerSecondOf(FILL, juspayUrl, fill, auth);
+				if (filled.accepted !== FILL) throw new Error(`${engine}: the fill was not all accepted`);
+			} else {
+				log(`${engine}: ${FILL} accepted events put in static data (n8n stopped)`);
+				await n8n.stop();
+				n8n.setStaticData(flows[0].id, seededStaticData(flows[0].nodes[0].name, FILL, fill));
+				await ready();
+				// the first delivery merges the whole memory into the process
+				await deliveriesPerSecond(juspayUrl, warm, basic(HOOK_USER, HOOK_PASSWORD));
+			}
+			results.push({
+				engine,
+				state: `after ${FILL} accepted`,
+				...(await compareDeliveries(juspayUrl, webhookUrl, `${engine}1`)),
+			});
+
+			log(`${engine}: n8n restart, memory from static data, measured with no warm-up`);
+			await n8n.stop();
+			await ready();
+			results.push({
+				engine,
+				state: 'after a restart with that memory',
+				...(await compareDeliveries(juspayUrl, webhookUrl, `${engine}2`)),
+			});
+			const repeat = await fetch(juspayUrl, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					authorization: basic(HOOK_USER, HOOK_PASSWORD),
+				},
+				body: JSON.stringify(fill(FILL - 1)),
+			});
+			if (!/duplicate event/.test(await repeat.text()))
+				throw new Error(`${engine}: the memory did not survive the restart`);
+		} finally {
+			await n8n.stop();
+			n8n.remove();
+		}
+	}
+	console.log(
+		`\nReal n8n 2.41.1, regular mode, SQLite: deliveries accepted per second, ${DELIVERIES} per round, ${CONCURRENCY} at a time, median of ${ROUNDS} alternating rounds (ratio: median of the rounds' ratios); each delivery starts an execution:`,
+	);
+	console.log('  engine  memory                              Juspay Trigger  Webhook node  ratio');
+	for (const r of results) {
 		console.log(
-			`\nWebhook deliveries accepted per second (${DELIVERIES} per round, ${CONCURRENCY} at a time, median of 3):`,
+			`  ${r.engine.padEnd(6)}  ${r.state.padEnd(34)}  ${r.triggerRate.toFixed(1).padStart(12)}/s  ${r.webhookRate.toFixed(1).padStart(10)}/s  ${r.ratio.toFixed(2)}x`,
 		);
-		console.log(`  Juspay Trigger (Basic auth, de-duplication)  ${triggerRate.toFixed(1)}/s`);
-		console.log(`  Webhook node (Basic auth)                    ${webhookRate.toFixed(1)}/s`);
-		console.log(
-			`  ratio Juspay Trigger / Webhook node: ${(triggerRate / webhookRate).toFixed(2)}x`,
-		);
+	}
+}
+
+async function main() {
+	const paths = provisionN8n();
+	const tarball = packPackage();
+	const sandbox = await startSandboxProcess({ apiKey: API_KEY, merchantId: MERCHANT_ID });
+	try {
+		if (ONLY === undefined || ONLY === 'lookups') await benchLookups({ paths, tarball, sandbox });
+		if (ONLY === undefined || ONLY === 'trigger')
+			await benchTriggerAtScale({ paths, tarball, sandbox });
 	} finally {
 		rawAgent.destroy();
 		await stopAll();
 		await sandbox.stop();
-		n8n.remove();
 	}
 }
 

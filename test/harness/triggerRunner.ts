@@ -2,7 +2,15 @@
  * Runs the Juspay Trigger's webhook through n8n-core's real WebhookContext behind a local HTTP
  * server, answering as n8n does: the node's own response, or 200 when it starts the workflow.
  * `restart()` drops the node module (its in-process memory) but keeps the workflow's static
- * data, as an n8n restart does.
+ * data, as an n8n restart does. `processes: 2` runs two copies of the module (two n8n webhook
+ * processes) on one stored static data, each at its own URL.
+ *
+ * Static data is handled as n8n does it (`live-webhooks.ts`, `workflow-runner.ts`): loaded from
+ * the "database" for every request (undefined while nothing was ever saved), saved whole in the
+ * response callback only if `__dataChanged`. With `n8n: '2.41.1'` (the default), when the node
+ * starts a run, a second `Workflow` is built on the same static-data object before the save
+ * (`establishContextForPersistence`), and then the execution is stored (its items serialized)
+ * as n8n 2.41.1 does; with `n8n: '1.x'` neither happens.
  */
 import { WebhookContext } from 'n8n-core';
 import {
@@ -35,6 +43,8 @@ function loadTriggerModule(): TriggerModule {
 
 export interface TriggerHarness {
 	url: string;
+	/** One URL per process. */
+	urls: string[];
 	/** Items of every workflow run the trigger started, in order. */
 	started: INodeExecutionData[][];
 	staticData: IDataObject;
@@ -45,11 +55,15 @@ export interface TriggerHarness {
 export async function startTrigger(options: {
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
+	processes?: number;
+	n8n?: '2.41.1' | '1.x';
 }): Promise<TriggerHarness> {
-	let triggerModule = loadTriggerModule();
-	let trigger: INodeType = new triggerModule.JuspayTrigger();
+	const n8nVersion = options.n8n ?? '2.41.1';
+	const loadTrigger = (): INodeType => new (loadTriggerModule().JuspayTrigger)();
+	const triggers = Array.from({ length: options.processes ?? 1 }, loadTrigger);
 	const started: INodeExecutionData[][] = [];
-	let savedStaticData: IDataObject = {};
+	// workflow_entity.staticData: null until the first save
+	let savedStaticData: string | null = null;
 	const node: INode = {
 		id: 'juspay-trigger-1',
 		name: 'Juspay Trigger',
@@ -60,21 +74,25 @@ export async function startTrigger(options: {
 		parameters: options.parameters,
 		credentials: { juspayApi: { id: 'cred-1', name: 'Juspay account' } },
 	};
-	const nodeTypes: INodeTypes = {
-		getByName: () => trigger,
-		getByNameAndVersion: () => trigger,
+	const nodeTypesOf = (processIndex: number): INodeTypes => ({
+		getByName: () => triggers[processIndex],
+		getByNameAndVersion: () => triggers[processIndex],
 		getKnownTypes: () => ({}),
-	};
+	});
 
-	async function handle(request: WebhookRequest, response: WebhookResponse) {
+	async function handle(processIndex: number, request: WebhookRequest, response: WebhookResponse) {
+		const trigger = triggers[processIndex];
+		const nodeTypes = nodeTypesOf(processIndex);
 		// n8n loads the workflow, with its static data, for each request.
+		const loaded =
+			savedStaticData === null ? undefined : (JSON.parse(savedStaticData) as IDataObject);
 		const workflow = new Workflow({
 			id: 'wf-trigger',
 			nodes: [node],
 			connections: {},
 			active: true,
 			nodeTypes,
-			staticData: JSON.parse(JSON.stringify(savedStaticData)) as IDataObject,
+			staticData: loaded,
 		});
 		const additionalData = {
 			credentialsHelper: new TestCredentialsHelper({ 'cred-1': options.credentials }),
@@ -110,8 +128,22 @@ export async function startTrigger(options: {
 			trigger.webhook as NonNullable<INodeType['webhook']>
 		).call(context);
 
-		if (workflow.staticData.__dataChanged)
-			savedStaticData = JSON.parse(JSON.stringify(workflow.staticData));
+		if (result.workflowData && n8nVersion === '2.41.1') {
+			// WorkflowRunner.run: establishContextForPersistence, then ActiveExecutions.add
+			// stores the execution with its trigger items.
+			new Workflow({
+				id: 'wf-trigger',
+				nodes: [node],
+				connections: {},
+				active: true,
+				nodeTypes,
+				staticData: loaded,
+			});
+			JSON.stringify(result.workflowData);
+		}
+		// WorkflowStaticDataService.saveStaticData, in the response callback
+		if (workflow.staticData.__dataChanged === true)
+			savedStaticData = JSON.stringify(workflow.staticData);
 		if (result.noWebhookResponse) return;
 		if (result.workflowData) {
 			started.push(result.workflowData[0]);
@@ -123,17 +155,23 @@ export async function startTrigger(options: {
 			.json((result.webhookResponse as IDataObject) ?? { message: 'Webhook call received' });
 	}
 
-	const server = await startWebhookServer(handle);
+	const servers = await Promise.all(
+		triggers.map((_, index) =>
+			startWebhookServer((request, response) => handle(index, request, response)),
+		),
+	);
 	return {
-		url: server.url,
+		url: servers[0].url,
+		urls: servers.map((server) => server.url),
 		started,
 		get staticData() {
-			return savedStaticData;
+			return (savedStaticData === null ? {} : JSON.parse(savedStaticData)) as IDataObject;
 		},
 		restart() {
-			triggerModule = loadTriggerModule();
-			trigger = new triggerModule.JuspayTrigger();
+			for (let index = 0; index < triggers.length; index++) triggers[index] = loadTrigger();
 		},
-		close: server.close,
+		close: async () => {
+			await Promise.all(servers.map((server) => server.close()));
+		},
 	};
 }

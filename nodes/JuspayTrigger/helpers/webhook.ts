@@ -5,7 +5,7 @@ import { basicAuthMatches } from './basicAuth';
 import { confirmOrder, orderNotFound } from './confirmation';
 import { eventOutput, isSelected, parseJuspayEvent } from './events';
 import { respond } from './respond';
-import { seenEventsFor, STATIC_DATA_KEY } from './seenEvents';
+import { saveAgainWhenStored, seenEventsFor } from './seenEvents';
 import { openDelivery, signedWebhooksMode } from './signedDelivery';
 
 /** Juspay's payloads are a few kilobytes; anything near this size is not a Juspay event. */
@@ -102,12 +102,19 @@ export async function handleJuspayWebhook(this: IWebhookFunctions): Promise<IWeb
 	const seen = deduplicate
 		? seenEventsFor(
 				`${this.getWorkflow().id ?? ''}:${node.id}`,
-				staticData,
 				options.memorySize && options.memorySize > 0 ? options.memorySize : DEFAULT_MEMORY_SIZE,
 			)
 		: undefined;
-	if (seen && !seen.claim(event.id)) {
-		return { webhookResponse: { received: true, started: false, reason: 'duplicate event' } };
+	if (seen) {
+		// Merge, check and record with no await between: atomic in this process, and aware of
+		// every id any process had saved when n8n loaded this delivery's static data.
+		seen.merge(staticData);
+		if (!seen.claim(event.id)) {
+			// A delivery that starts nothing is where n8n 2.41.1 still saves static data: write
+			// the union, so ids lost to another process's save come back.
+			seen.save(staticData);
+			return { webhookResponse: { received: true, started: false, reason: 'duplicate event' } };
+		}
 	}
 
 	const item = eventOutput(event) as IDataObject;
@@ -140,6 +147,10 @@ export async function handleJuspayWebhook(this: IWebhookFunctions): Promise<IWeb
 	}
 	if (options.includeHeaders) item.headers = safeHeaders(this);
 
-	if (seen) staticData[STATIC_DATA_KEY] = seen.toJSON();
-	return { workflowData: [this.helpers.returnJsonArray(item)] };
+	const items = this.helpers.returnJsonArray(item);
+	if (seen) {
+		seen.save(staticData);
+		saveAgainWhenStored(items[0], () => seen.save(staticData));
+	}
+	return { workflowData: [items] };
 }

@@ -78,21 +78,35 @@ async function freePortPair() {
 const running = new Set();
 
 class N8nInstance {
-	/** @param {{ paths: Record<string,string>, userFolder: string, port: number }} options */
-	constructor({ paths, userFolder, port }) {
+	/**
+	 * @param {{ paths: Record<string,string>, userFolder: string, port: number,
+	 *   command?: 'start'|'webhook'|'worker', name?: string, env?: Record<string,string> }} options
+	 * Queue mode: several instances share one user folder (the installed package, the
+	 * encryption key) and one database, each with its own command, port and task broker port.
+	 */
+	constructor({ paths, userFolder, port, command = 'start', name = command, env = {} }) {
 		this.paths = paths;
 		this.userFolder = userFolder;
 		this.port = port;
+		this.command = command;
+		this.name = name;
+		this.extraEnv = env;
 		this.url = `http://127.0.0.1:${port}`;
 		this.process = undefined;
+		this.logFile = join(userFolder, `n8n-${name}.log`);
 		mkdirSync(userFolder, { recursive: true });
 	}
 
-	/** A new instance in a fresh user folder, or in `userFolder` (kept between runs, as the demo's). */
-	static async create(paths, name, { userFolder } = {}) {
+	/**
+	 * A new instance in a fresh user folder, or in `userFolder` (kept between runs, as the demo's,
+	 * or shared by the processes of one queue-mode n8n); other options as for the constructor.
+	 */
+	static async create(paths, name, options = {}) {
 		return new N8nInstance({
+			...options,
 			paths,
-			userFolder: userFolder ?? join(CACHE, 'instances', `${name}-${process.pid}-${Date.now()}`),
+			userFolder:
+				options.userFolder ?? join(CACHE, 'instances', `${name}-${process.pid}-${Date.now()}`),
 			port: await freePortPair(),
 		});
 	}
@@ -118,6 +132,11 @@ class N8nInstance {
 			// n8n's isolated-vm expression engine crashes `n8n execute` at exit now and then here
 			N8N_EXPRESSION_ENGINE: 'legacy',
 			DB_TYPE: 'sqlite',
+			// a worker answers /healthz/readiness on its own port only when asked to
+			...(this.command === 'worker'
+				? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port) }
+				: {}),
+			...this.extraEnv,
 			...extra,
 		};
 	}
@@ -208,11 +227,11 @@ class N8nInstance {
 		return { status, run, output };
 	}
 
-	/** `n8n start` in the background; resolves when /healthz/readiness answers. */
+	/** `n8n start` (or webhook, worker) in the background; resolves when /healthz/readiness answers. */
 	async start(timeoutMs = 180000) {
-		const logFile = join(this.userFolder, 'n8n-start.log');
+		const logFile = this.logFile;
 		const out = openSync(logFile, 'a');
-		this.process = spawn(this.paths.N8N_NODE_BIN, [this.paths.N8N_BIN, 'start'], {
+		this.process = spawn(this.paths.N8N_NODE_BIN, [this.paths.N8N_BIN, this.command], {
 			env: this.env(),
 			stdio: ['ignore', out, out],
 			detached: true,
@@ -222,7 +241,7 @@ class N8nInstance {
 		while (Date.now() - started < timeoutMs) {
 			if (this.process.exitCode !== null) {
 				throw new Error(
-					`n8n start exited (${this.process.exitCode}):\n${readFileSync(logFile, 'utf8').slice(-4000)}`,
+					`n8n ${this.command} exited (${this.process.exitCode}):\n${readFileSync(logFile, 'utf8').slice(-4000)}`,
 				);
 			}
 			try {
@@ -233,7 +252,7 @@ class N8nInstance {
 			}
 			await new Promise((done) => setTimeout(done, 500));
 		}
-		throw new Error(`n8n was not ready after ${timeoutMs} ms`);
+		throw new Error(`n8n ${this.command} was not ready after ${timeoutMs} ms`);
 	}
 
 	/**
@@ -276,6 +295,7 @@ class N8nInstance {
 
 	/** Executions of a workflow from n8n's database (works while n8n runs), oldest first. */
 	executions(workflowId, { withData = false } = {}) {
+		if (this.env().DB_TYPE === 'postgresdb') return this.postgresExecutions(workflowId, withData);
 		const script = `
 			const path = require('path');
 			const r = require('module').createRequire(path.join(${JSON.stringify(this.paths.N8N_MODULES)}, 'n8n', 'package.json'));
@@ -291,6 +311,55 @@ class N8nInstance {
 				process.stdout.write(JSON.stringify(rows));
 				db.close();
 			});`;
+		const result = spawnSync(this.paths.N8N_NODE_BIN, ['-e', script], {
+			encoding: 'utf8',
+			maxBuffer: 256 * 1024 * 1024,
+		});
+		if (result.status !== 0) throw new Error(`reading executions failed: ${result.stderr}`);
+		return JSON.parse(result.stdout || '[]');
+	}
+
+	/** Writes a workflow's static data into the SQLite database, as n8n saves it (n8n stopped). */
+	setStaticData(workflowId, staticData) {
+		const script = `
+			const path = require('path');
+			const r = require('module').createRequire(path.join(${JSON.stringify(this.paths.N8N_MODULES)}, 'n8n', 'package.json'));
+			const sqlite3 = r('sqlite3');
+			const db = new sqlite3.Database(${JSON.stringify(join(this.userFolder, '.n8n', 'database.sqlite'))});
+			db.run('UPDATE workflow_entity SET staticData = ? WHERE id = ?', [process.argv[1], ${JSON.stringify(workflowId)}], function (err) {
+				if (err || this.changes !== 1) { console.error(err ? err.message : 'no such workflow'); process.exit(1); }
+				db.close();
+			});`;
+		const result = spawnSync(this.paths.N8N_NODE_BIN, ['-e', script, JSON.stringify(staticData)], {
+			encoding: 'utf8',
+		});
+		if (result.status !== 0) throw new Error(`writing static data failed: ${result.stderr}`);
+	}
+
+	/** The same, from PostgreSQL (queue mode), through the `pg` client n8n ships. */
+	postgresExecutions(workflowId, withData) {
+		const env = this.env();
+		const script = `
+			const path = require('path');
+			const r = require('module').createRequire(path.join(${JSON.stringify(this.paths.N8N_MODULES)}, 'n8n', 'package.json'));
+			const { Client } = r('pg'), flatted = r('flatted');
+			const client = new Client(${JSON.stringify({
+				host: env.DB_POSTGRESDB_HOST,
+				port: Number(env.DB_POSTGRESDB_PORT),
+				user: env.DB_POSTGRESDB_USER,
+				database: env.DB_POSTGRESDB_DATABASE,
+			})});
+			const sql = 'SELECT e.id, e.status, e.mode, e."startedAt", e."stoppedAt"' + (${withData} ? ', d.data AS data' : '') +
+				' FROM execution_entity e' + (${withData} ? ' LEFT JOIN execution_data d ON d."executionId" = e.id' : '') +
+				' WHERE e."deletedAt" IS NULL AND e."workflowId" = $1 ORDER BY e.id';
+			client.connect()
+				.then(() => client.query(sql, [${JSON.stringify(workflowId)}]))
+				.then(({ rows }) => {
+					for (const row of rows) if (row.data) { row.run = flatted.parse(row.data); delete row.data; }
+					process.stdout.write(JSON.stringify(rows));
+					return client.end();
+				})
+				.catch((error) => { console.error(error.message); process.exit(1); });`;
 		const result = spawnSync(this.paths.N8N_NODE_BIN, ['-e', script], {
 			encoding: 'utf8',
 			maxBuffer: 256 * 1024 * 1024,
