@@ -31,14 +31,12 @@ export function deriveRetryStableId(
 	subject: Array<string | number>,
 	length: number,
 ): string {
-	const seed = [
-		attempt.executionId,
-		attempt.nodeId,
-		attempt.runIndex,
-		attempt.itemIndex,
-		...subject,
-	].join('|');
-	const digest = createHash('sha256').update(seed).digest('hex');
+	const seed = [attempt.executionId, attempt.nodeId, attempt.runIndex, attempt.itemIndex];
+	return retryStableIdOf([...seed, ...subject], length);
+}
+
+function retryStableIdOf(seed: Array<string | number>, length: number): string {
+	const digest = createHash('sha256').update(seed.join('|')).digest('hex');
 	return 'n8n' + digest.slice(0, length - 3);
 }
 
@@ -50,20 +48,13 @@ export function deriveUniqueRequestId(attempt: RefundAttempt): string {
 /** Kept at 18: Juspay's docs allow fewer than 21 characters, its Node SDK types fewer than 18. */
 export const DERIVED_ORDER_ID_LENGTH = 18;
 
-export interface OrderAttempt {
-	executionId: string;
-	nodeId: string;
-	runIndex: number;
-	itemIndex: number;
-}
-
 /**
  * An order id for Payment Link › Create when the user gave none, derived like the refund id
  * above: the same across Retry On Fail (same execution, node, run and item), so a retry after
  * a lost response asks for the same order again and Juspay cannot create a second one.
  */
-export function deriveOrderId(attempt: OrderAttempt): string {
+export function deriveOrderId(attempt: StepAttempt): string {
+	// 'order' leads the seed (not a subject after the attempt) so ids stay those of earlier builds.
 	const seed = ['order', attempt.executionId, attempt.nodeId, attempt.runIndex, attempt.itemIndex];
-	const digest = createHash('sha256').update(seed.join('|')).digest('hex');
-	return 'n8n' + digest.slice(0, DERIVED_ORDER_ID_LENGTH - 3);
+	return retryStableIdOf(seed, DERIVED_ORDER_ID_LENGTH);
 }

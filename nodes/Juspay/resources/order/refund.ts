@@ -8,7 +8,7 @@ import type {
 
 import { fetchOrderStatus } from '../../../shared/transport';
 import { juspayApiError, type JuspayErrorBody } from '../../helpers/errorHandler';
-import { optionalText, pathSegment, type RequestBuilder } from '../../helpers/request';
+import { optionalText, pathSegment, stepAttempt, type RequestBuilder } from '../../helpers/request';
 import { deriveUniqueRequestId } from '../../helpers/uniqueRequestId';
 import {
 	requireAlphanumericId,
@@ -46,15 +46,7 @@ function refundRequestOf(context: IExecuteSingleFunctions): RefundRequest {
 	if (given !== undefined) {
 		return { orderId, amount, uniqueRequestId: requireAlphanumericId(given, 'Unique Request ID') };
 	}
-	const itemIndex = context.getItemIndex();
-	const uniqueRequestId = deriveUniqueRequestId({
-		executionId: context.getExecutionId(),
-		nodeId: context.getNode().id,
-		runIndex: context.getWorkflowDataProxy(itemIndex).$runIndex,
-		itemIndex,
-		orderId,
-		amount,
-	});
+	const uniqueRequestId = deriveUniqueRequestId({ ...stepAttempt(context), orderId, amount });
 	return { orderId, amount, uniqueRequestId };
 }
 
@@ -67,7 +59,8 @@ export const buildOrderRefund: RequestBuilder = function () {
 	};
 };
 
-function findRefund(order: IDataObject, uniqueRequestId: string): IDataObject | undefined {
+/** The refund with this unique_request_id in an Order Status answer. */
+export function findRefund(order: IDataObject, uniqueRequestId: string): IDataObject | undefined {
 	const refunds = Array.isArray(order.refunds) ? (order.refunds as IDataObject[]) : [];
 	return refunds.find((refund) => refund.unique_request_id === uniqueRequestId);
 }

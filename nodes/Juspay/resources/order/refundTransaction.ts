@@ -8,7 +8,7 @@ import type {
 
 import { fetchOrderStatus } from '../../../shared/transport';
 import { juspayApiError, type JuspayErrorBody } from '../../helpers/errorHandler';
-import { optionalText, type RequestBuilder } from '../../helpers/request';
+import { optionalText, stepAttempt, type RequestBuilder } from '../../helpers/request';
 import { deriveUniqueRequestId } from '../../helpers/uniqueRequestId';
 import {
 	InvalidParameterError,
@@ -17,6 +17,7 @@ import {
 	requireOrderIdForLookup,
 } from '../../helpers/validation';
 import { simplifyProperty } from '../../shared/descriptions';
+import { findRefund } from './refund';
 
 const showOnlyForRefundTransaction = { operation: ['refundTransaction'], resource: ['order'] };
 
@@ -114,15 +115,11 @@ function transactionRefundOf(context: IExecuteSingleFunctions): TransactionRefun
 		);
 	}
 	const given = optionalText(context.getNodeParameter('uniqueRequestId', ''));
-	const itemIndex = context.getItemIndex();
 	const uniqueRequestId =
 		given !== undefined
 			? requireAlphanumericId(given, 'Unique Request ID')
 			: deriveUniqueRequestId({
-					executionId: context.getExecutionId(),
-					nodeId: context.getNode().id,
-					runIndex: context.getWorkflowDataProxy(itemIndex).$runIndex,
-					itemIndex,
+					...stepAttempt(context),
 					orderId: `${orderId ?? ''}|${txnId ?? ''}`,
 					amount,
 				});
@@ -191,8 +188,7 @@ export async function handleRefundTransactionResponse(
 	const status = await fetchOrderStatus(this, orderId);
 	if (status.statusCode >= 400) throw juspayApiError(this.getNode(), status, itemIndex);
 	const order = status.body as IDataObject;
-	const refunds = Array.isArray(order.refunds) ? (order.refunds as IDataObject[]) : [];
-	const existing = refunds.find((r) => r.unique_request_id === refund.uniqueRequestId);
+	const existing = findRefund(order, refund.uniqueRequestId);
 	if (!existing) {
 		// Juspay refused another refund of the same amount made seconds ago: not ours to replay.
 		throw juspayApiError(this.getNode(), response, itemIndex);

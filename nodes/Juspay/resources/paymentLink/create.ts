@@ -9,7 +9,7 @@ import type {
 import { fetchOrderStatus } from '../../../shared/transport';
 import { PAYMENT_METHOD_TYPES, SESSION_PATH, type PaymentMethodType } from '../../../shared/wire';
 import { juspayApiError, type JuspayErrorBody } from '../../helpers/errorHandler';
-import { optionalText, type RequestBuilder } from '../../helpers/request';
+import { optionalText, stepAttempt, type RequestBuilder } from '../../helpers/request';
 import { deriveOrderId } from '../../helpers/uniqueRequestId';
 import {
 	InvalidParameterError,
@@ -203,16 +203,10 @@ export async function paymentLinkInputOf(
 ): Promise<PaymentLinkInput> {
 	const options = context.getNodeParameter('options', {}) as Record<string, unknown>;
 	const given = optionalText(context.getNodeParameter('orderId', ''));
-	const itemIndex = context.getItemIndex();
 	const orderId =
 		given !== undefined
 			? requireAlphanumericId(given, 'Order ID')
-			: deriveOrderId({
-					executionId: context.getExecutionId(),
-					nodeId: context.getNode().id,
-					runIndex: context.getWorkflowDataProxy(itemIndex).$runIndex,
-					itemIndex,
-				});
+			: deriveOrderId(stepAttempt(context));
 	const currency = requireText(context.getNodeParameter('currency', 'INR'), 'Currency');
 	if (!/^[A-Za-z]{3}$/.test(currency)) {
 		throw new InvalidParameterError(
